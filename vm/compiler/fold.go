@@ -440,7 +440,6 @@ func (f *folder) foldUnaryOp(e *ast.UnaryOp) ast.Expr {
 				return e
 			}
 			cmp.Ops[0] = op
-			cmp.Pos = e.Pos
 			return cmp
 		}
 		return e
@@ -610,9 +609,7 @@ func arith(a, b any, op byte) (any, bool) {
 		case '-':
 			return complex(float64(real(x)-real(y)), float64(imag(x)-imag(y))), true
 		case '*':
-			re := float64(float64(real(x)*real(y)) - float64(imag(x)*imag(y)))
-			im := float64(float64(real(x)*imag(y)) + float64(imag(x)*real(y)))
-			return complex(re, im), true
+			return cProd(x, y), true
 		}
 	}
 	return nil, false
@@ -761,9 +758,93 @@ func trueDiv(a, b any) (any, bool) {
 		}
 		return x / y, true
 	}
-	// Complex division: CPython's algorithm is not reproduced here; leave
-	// it to run time.
-	return nil, false
+	x, ok1 := asComplex(a)
+	y, ok2 := asComplex(b)
+	if !ok1 || !ok2 || y == 0 {
+		return nil, false
+	}
+	r := cQuot(x, y)
+	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {
+		return nil, false
+	}
+	return r, true
+}
+
+// Complex arithmetic as CPython's Objects/complexobject.c computes it (the
+// same operations in the same order, each rounded on its own).
+
+func cProd(a, b complex128) complex128 {
+	re := float64(float64(real(a)*real(b)) - float64(imag(a)*imag(b)))
+	im := float64(float64(real(a)*imag(b)) + float64(imag(a)*real(b)))
+	return complex(re, im)
+}
+
+// cQuot is Smith's algorithm (_Py_c_quot).
+func cQuot(a, b complex128) complex128 {
+	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
+	absBr, absBi := math.Abs(br), math.Abs(bi)
+	switch {
+	case absBr >= absBi:
+		if absBr == 0 {
+			return complex(0, 0)
+		}
+		ratio := bi / br
+		denom := float64(br + float64(bi*ratio))
+		return complex(float64(ar+float64(ai*ratio))/denom, float64(ai-float64(ar*ratio))/denom)
+	case absBi >= absBr:
+		ratio := br / bi
+		denom := float64(float64(br*ratio) + bi)
+		return complex(float64(float64(ar*ratio)+ai)/denom, float64(float64(ai*ratio)-ar)/denom)
+	}
+	return complex(math.NaN(), math.NaN())
+}
+
+func cPowu(x complex128, n int64) complex128 {
+	r := complex(1, 0)
+	p := x
+	for mask := int64(1); mask > 0 && n >= mask; mask <<= 1 {
+		if n&mask != 0 {
+			r = cProd(r, p)
+		}
+		p = cProd(p, p)
+	}
+	return r
+}
+
+// cPow is complex ** complex (complex_pow with _Py_c_pow and c_powi); ok is
+// false where CPython raises.
+func cPow(a, b complex128) (complex128, bool) {
+	var r complex128
+	if imag(b) == 0 && real(b) == math.Floor(real(b)) && math.Abs(real(b)) <= 100 {
+		n := int64(real(b))
+		if n > 0 {
+			r = cPowu(a, n)
+		} else {
+			d := cPowu(a, -n)
+			if d == 0 {
+				return 0, false // ZeroDivisionError
+			}
+			r = cQuot(complex(1, 0), d)
+		}
+	} else {
+		switch {
+		case real(b) == 0 && imag(b) == 0:
+			r = complex(1, 0)
+		case real(a) == 0 && imag(a) == 0:
+			if imag(b) != 0 || real(b) < 0 {
+				return 0, false
+			}
+			r = 0
+		default:
+			// _Py_c_pow uses hypot, pow, atan2, exp, log, cos and sin, which
+			// Go does not round as the C library does: leave it to run time.
+			return 0, false
+		}
+	}
+	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {
+		return 0, false // OverflowError
+	}
+	return r, true
 }
 
 // floatDivMod is CPython's _float_div_mod.
@@ -873,7 +954,12 @@ func floatPow(iv, iw float64) (any, bool) {
 	negate := false
 	if iv < 0 {
 		if iw != math.Floor(iw) {
-			return nil, false // a complex result
+			// Negative numbers raised to fractional powers become complex.
+			r, ok := cPow(complex(iv, 0), complex(iw, 0))
+			if !ok {
+				return nil, false
+			}
+			return r, true
 		}
 		iv = -iv
 		negate = isOddInteger(iw)
@@ -884,9 +970,9 @@ func floatPow(iv, iw float64) (any, bool) {
 		}
 		return 1.0, true
 	}
-	r := math.Pow(iv, iw)
-	if math.IsInf(r, 0) {
-		return nil, false // OverflowError
+	r, ok := exactPow(iv, iw)
+	if !ok {
+		return nil, false
 	}
 	if negate {
 		r = -r
@@ -894,10 +980,50 @@ func floatPow(iv, iw float64) (any, bool) {
 	return r, true
 }
 
+// exactPow computes iv ** iw (iv > 0, finite) correctly rounded, for the
+// exponents where that is cheap to do exactly: integers (with big floats)
+// and 0.5 (a square root). Other exponents are left to run time: folding
+// them with Go's math.Pow could differ from the C library in the last bit.
+func exactPow(iv, iw float64) (float64, bool) {
+	if iw == 0.5 {
+		return math.Sqrt(iv), true
+	}
+	if iw != math.Floor(iw) || math.Abs(iw) > 1024 {
+		return 0, false
+	}
+	n := int64(math.Abs(iw))
+	prec := uint(53*n + 64)
+	x := new(big.Float).SetPrec(prec).SetFloat64(iv)
+	r := new(big.Float).SetPrec(prec).SetFloat64(1)
+	for p := n; p > 0; p >>= 1 {
+		if p&1 != 0 {
+			r.Mul(r, x)
+		}
+		x.Mul(x, x)
+	}
+	if iw < 0 {
+		r = new(big.Float).SetPrec(prec).Quo(new(big.Float).SetPrec(prec).SetFloat64(1), r)
+	}
+	f, _ := r.Float64()
+	if math.IsInf(f, 0) {
+		return 0, false // OverflowError
+	}
+	return f, true
+}
+
 func safePower(a, b any) (any, bool) {
 	ka, kb := numKind(a), numKind(b)
-	if ka < 0 || kb < 0 || ka == 2 || kb == 2 {
+	if ka < 0 || kb < 0 {
 		return nil, false
+	}
+	if ka == 2 || kb == 2 {
+		x, _ := asComplex(a)
+		y, _ := asComplex(b)
+		r, ok := cPow(x, y)
+		if !ok {
+			return nil, false
+		}
+		return r, true
 	}
 	if ka == 0 && kb == 0 {
 		x, _ := asInt(a)
