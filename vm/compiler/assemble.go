@@ -51,6 +51,7 @@ func (c *compiler) assemble(addNone bool) *code.Code {
 	c.trimUnusedConsts(entry)
 	propagateLineNumbers(entry)
 	guaranteeLinenoForExits(entry, u.firstLine)
+	c.expandBackwardNoneJumps(entry)
 	maxDepth := c.stackDepth(entry)
 	labelExceptionTargets(entry)
 	convertExceptionHandlersToNops(entry)
@@ -199,6 +200,9 @@ func (c *compiler) trimUnusedConsts(entry *block) {
 		}
 	}
 	if maxIdx+1 < len(c.u.consts) {
+		for _, k := range c.u.consts[maxIdx+1:] {
+			delete(c.u.constIndex, constKey(k))
+		}
 		c.u.consts = c.u.consts[:maxIdx+1]
 	}
 }

@@ -263,7 +263,7 @@ func jumpThread(in, target *instr, op code.Opcode) bool {
 
 // optimizeBlock is CPython's optimize_basic_block: constant conditions,
 // constant tuples, jump threading, SWAP simplification.
-func (c *compiler) optimizeBlock(b *block, order map[*block]int) {
+func (c *compiler) optimizeBlock(b *block) {
 	nop := instr{op: code.NOP}
 	for i := 0; i < len(b.instrs); i++ {
 		in := &b.instrs[i]
@@ -305,11 +305,6 @@ func (c *compiler) optimizeBlock(b *block, order map[*block]int) {
 				}
 				jumpOp := b.instrs[i+2].op
 				if jumpOp != code.POP_JUMP_IF_FALSE && jumpOp != code.POP_JUMP_IF_TRUE {
-					break
-				}
-				// There is no backward POP_JUMP_IF_NONE in gilpy's set: keep
-				// the IS_OP form for a backward jump.
-				if order[b.instrs[i+2].target] <= order[b] {
 					break
 				}
 				invert := b.instrs[i+1].arg != 0
@@ -549,14 +544,8 @@ func applyStaticSwaps(b *block, i int) {
 
 // optimizeCFG is CPython 3.11's optimize_cfg.
 func (c *compiler) optimizeCFG(entry *block) {
-	order := map[*block]int{}
-	n := 0
 	for b := entry; b != nil; b = b.next {
-		order[b] = n
-		n++
-	}
-	for b := entry; b != nil; b = b.next {
-		c.optimizeBlock(b, order)
+		c.optimizeBlock(b)
 		cleanBlock(b)
 	}
 	u := c.u
@@ -870,5 +859,33 @@ func normalizeJumps(entry *block) {
 				panic("compiler: unexpected backward " + last.op.String())
 			}
 		}
+	}
+}
+
+// expandBackwardNoneJumps undoes the POP_JUMP_IF_(NOT_)NONE fusion for
+// jumps that go backwards: gilpy has no POP_JUMP_BACKWARD_IF_NONE, so
+// `LOAD_CONST None; IS_OP; POP_JUMP_BACKWARD_IF_TRUE` stands in for it.
+func (c *compiler) expandBackwardNoneJumps(entry *block) {
+	seen := map[*block]bool{}
+	for b := entry; b != nil; b = b.next {
+		seen[b] = true
+		last := b.last()
+		if last == nil || (last.op != code.POP_JUMP_IF_NONE && last.op != code.POP_JUMP_IF_NOT_NONE) {
+			continue
+		}
+		if !seen[last.target] {
+			continue // forward
+		}
+		isNot := 0
+		if last.op == code.POP_JUMP_IF_NOT_NONE {
+			isNot = 1
+		}
+		jump := *last
+		jump.op = code.POP_JUMP_IF_TRUE
+		none := c.addConst(nil)
+		b.instrs = append(b.instrs[:len(b.instrs)-1],
+			instr{op: code.LOAD_CONST, arg: none, loc: jump.loc},
+			instr{op: code.IS_OP, arg: isNot, loc: jump.loc},
+			jump)
 	}
 }

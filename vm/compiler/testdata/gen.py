@@ -164,9 +164,18 @@ def gen_src(path):
     name = os.path.splitext(os.path.basename(path))[0]
     with open(path, encoding="utf-8") as f:
         src = f.read()
-    tree = ast.parse(src, "<test>")
     mode = "exec"
-    co = compile(src, "<test>", mode)
+    optimize = -1
+    if name.endswith(".opt1"):
+        optimize = 1
+    elif name.endswith(".opt2"):
+        optimize = 2
+    if name.endswith(".single"):
+        mode = "single"
+    elif name.endswith(".eval"):
+        mode = "eval"
+    tree = ast.parse(src, "<test>", mode=mode)
+    co = compile(src, "<test>", mode, optimize=optimize)
     data = {"ast": ast_json(tree), "codes": all_codes(co)}
     out = os.path.join(HERE, "golden", name + ".json")
     with open(out, "w", encoding="utf-8") as f:

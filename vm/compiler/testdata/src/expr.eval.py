@@ -1,0 +1,1 @@
+x + y * f(z)[0] if cond else [i for i in w]

@@ -1,0 +1,8 @@
+"""Module doc."""
+
+def f():
+    """Doc."""
+    return 1
+
+class C:
+    """Doc."""
