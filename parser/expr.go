@@ -1,0 +1,1203 @@
+package parser
+
+import (
+	"gilpy/lexer"
+	"gilpy/lexer/ucd"
+	"gilpy/parser/ast"
+)
+
+// The expression parser is hand-written recursive descent with precedence
+// climbing for the binary operators. Its functions follow the rules of
+// CPython's Grammar/python.gram of the same name, so that nodes start and
+// end on the same tokens (every node spans exactly the tokens its rule
+// consumed, parentheses included) and errors appear at the same points. The
+// invalid_* rules of the grammar, which CPython only tries in a second pass
+// after a failure, are checked here at the place where the first pass would
+// fail. Every function returns nil after recording an error.
+
+// canStartExpr reports whether a token of kind k can begin an expression
+// (CPython's expression rule; '*' and 'yield' are handled by the callers).
+func canStartExpr(k lexer.Kind) bool {
+	switch k {
+	case lexer.NAME, lexer.NUMBER, lexer.STRING, lexer.LPAR, lexer.LSQB, lexer.LBRACE,
+		lexer.MINUS, lexer.PLUS, lexer.TILDE, lexer.NOT, lexer.LAMBDA, lexer.AWAIT,
+		lexer.NONE, lexer.TRUE, lexer.FALSE, lexer.ELLIPSIS:
+		return true
+	}
+	return false
+}
+
+// canStartStarExpr also accepts '*'.
+func canStartStarExpr(k lexer.Kind) bool { return k == lexer.STAR || canStartExpr(k) }
+
+// starExpressions is star_expressions: a star_expression or a Tuple of them.
+func (p *parser) starExpressions() ast.Expr {
+	start := p.i
+	e := p.starExpression()
+	if e == nil || p.kind() != lexer.COMMA {
+		return e
+	}
+	elts := []ast.Expr{e}
+	for p.kind() == lexer.COMMA {
+		p.next()
+		if !canStartStarExpr(p.kind()) {
+			break
+		}
+		e = p.starExpression()
+		if e == nil {
+			return nil
+		}
+		elts = append(elts, e)
+	}
+	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+}
+
+// starExpression is '*' bitwise_or | expression.
+func (p *parser) starExpression() ast.Expr {
+	if p.kind() == lexer.STAR {
+		start := p.i
+		p.next()
+		v := p.bitwiseOr()
+		if v == nil {
+			return nil
+		}
+		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
+	}
+	return p.expression()
+}
+
+// starNamedExpression is '*' bitwise_or | named_expression.
+func (p *parser) starNamedExpression() ast.Expr {
+	if p.kind() == lexer.STAR {
+		start := p.i
+		p.next()
+		v := p.bitwiseOr()
+		if v == nil {
+			return nil
+		}
+		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
+	}
+	return p.namedExpression()
+}
+
+// namedExpression is NAME ':=' expression | expression !':=', with the
+// checks of invalid_named_expression.
+func (p *parser) namedExpression() ast.Expr {
+	start := p.i
+	e := p.expression()
+	if e == nil {
+		return nil
+	}
+	switch p.kind() {
+	case lexer.COLONEQUAL:
+		if name, ok := e.(*ast.Name); ok && p.toks[start].Kind == lexer.NAME && p.i == start+1 {
+			p.next()
+			v := p.expression()
+			if v == nil {
+				return nil
+			}
+			name.Ctx = ast.Store
+			return &ast.NamedExpr{Pos: p.spanTo(start), Target: name, Value: v}
+		}
+		// invalid_named_expression: a=expression ':=' expression
+		p.next()
+		if p.expression() == nil {
+			return nil
+		}
+		p.raiseNode(e, "cannot use assignment expressions with "+exprName(e))
+		return nil
+	case lexer.EQUAL:
+		p.invalidNamedAssign(start, e)
+		return nil
+	}
+	return e
+}
+
+// invalidNamedAssign handles an '=' after a named_expression, which is never
+// valid: it raises CPython's "Maybe you meant '=='" errors where those rules
+// match, else a generic error.
+func (p *parser) invalidNamedAssign(start int, e ast.Expr) {
+	if p.checkNamedAssign(start, e) {
+		return
+	}
+	p.syntaxError()
+}
+
+// checkNamedAssign tries invalid_named_expression's alternatives for e (the
+// expression starting at token start, followed by '='). It reports whether
+// it raised an error.
+//
+//	a=NAME '=' b=bitwise_or !('='|':=')
+//	!(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+func (p *parser) checkNamedAssign(start int, e ast.Expr) bool {
+	if !isBitwiseOrLevel(e) {
+		return false
+	}
+	m := p.mark()
+	p.next() // '='
+	rhs := p.bitwiseOr()
+	if rhs == nil || p.kind() == lexer.EQUAL || p.kind() == lexer.COLONEQUAL {
+		if !p.reset(m) {
+			return true
+		}
+		return false
+	}
+	if _, ok := e.(*ast.Name); ok && p.toks[start].Kind == lexer.NAME {
+		p.raiseRange(*e.GetPos(), *rhs.GetPos(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		return true
+	}
+	if startsWithDisplay(p, start, e) {
+		if !p.reset(m) {
+			return true
+		}
+		return false
+	}
+	p.raiseNode(e, "cannot assign to "+exprName(e)+" here. Maybe you meant '==' instead of '='?")
+	return true
+}
+
+// isBitwiseOrLevel reports whether e is what CPython's bitwise_or rule can
+// produce on its own (no comparison, boolean operator, not, lambda, ...).
+func isBitwiseOrLevel(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Compare, *ast.BoolOp, *ast.Lambda, *ast.IfExp, *ast.NamedExpr, *ast.Starred, *ast.Yield, *ast.YieldFrom:
+		return false
+	case *ast.UnaryOp:
+		return n.Op != ast.Not
+	case *ast.Tuple:
+		// Only a parenthesized tuple is an atom.
+		return true
+	}
+	return true
+}
+
+// startsWithDisplay reports whether the expression starting at token start
+// begins with a list or tuple display, a generator expression, or
+// True/None/False: invalid_named_expression's negative lookahead.
+func startsWithDisplay(p *parser, start int, e ast.Expr) bool {
+	switch p.toks[start].Kind {
+	case lexer.TRUE, lexer.NONE, lexer.FALSE:
+		return true
+	case lexer.LSQB, lexer.LPAR:
+	default:
+		return false
+	}
+	// Find the leftmost atom of e.
+	first := &p.toks[start]
+	for {
+		pos := e.GetPos()
+		if pos.Line == int(first.Line) && pos.Col == int(first.Col) {
+			switch n := e.(type) {
+			case *ast.List:
+				return p.toks[start].Kind == lexer.LSQB
+			case *ast.Tuple, *ast.GeneratorExp:
+				_ = n
+				return p.toks[start].Kind == lexer.LPAR
+			}
+		}
+		switch n := e.(type) {
+		case *ast.BinOp:
+			e = n.Left
+		case *ast.Call:
+			e = n.Func
+		case *ast.Attribute:
+			e = n.Value
+		case *ast.Subscript:
+			e = n.Value
+		case *ast.Await:
+			e = n.Value
+		default:
+			return false
+		}
+	}
+}
+
+// expression is disjunction ['if' disjunction 'else' expression] | lambdef,
+// with invalid_expression and invalid_legacy_expression.
+func (p *parser) expression() ast.Expr {
+	if p.kind() == lexer.LAMBDA {
+		return p.lambdef()
+	}
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	start := p.i
+	body := p.disjunction()
+	if body == nil {
+		return nil
+	}
+	if p.kind() == lexer.IF {
+		p.next()
+		test := p.disjunction()
+		if test == nil {
+			return nil
+		}
+		if p.kind() != lexer.ELSE {
+			if p.kind() != lexer.COLON {
+				p.raiseRange(*body.GetPos(), *test.GetPos(), "expected 'else' after 'if' expression")
+				return nil
+			}
+			p.syntaxError()
+			return nil
+		}
+		p.next()
+		orelse := p.expression()
+		if orelse == nil {
+			return nil
+		}
+		return &ast.IfExp{Pos: p.spanTo(start), Test: test, Body: body, Orelse: orelse}
+	}
+	if canStartExpr(p.kind()) {
+		p.checkMissingComma(start, body)
+		if p.err != nil {
+			return nil
+		}
+	}
+	return body
+}
+
+// checkMissingComma is invalid_legacy_expression and invalid_expression's
+// first alternative: a complete disjunction followed by the start of another
+// expression, as in "print x" or "[a b]".
+func (p *parser) checkMissingComma(start int, a ast.Expr) {
+	name, isName := a.(*ast.Name)
+	legacy := isName && (name.Id == "print" || name.Id == "exec") && p.i == start+1
+	if legacy && p.kind() != lexer.LPAR {
+		m := p.mark()
+		b := p.starExpressions()
+		if b != nil {
+			p.raiseRange(*a.GetPos(), *b.GetPos(),
+				"Missing parentheses in call to '"+name.Id+"'. Did you mean "+name.Id+"(...)?")
+			return
+		}
+		if !p.reset(m) {
+			return
+		}
+	}
+	if legacy {
+		return
+	}
+	// !(NAME STRING | SOFT_KEYWORD)
+	t0 := &p.toks[start]
+	if t0.Kind == lexer.NAME && (p.toks[start+1].Kind == lexer.STRING || isSoftKeyword(t0.Value)) {
+		return
+	}
+	m := p.mark()
+	b := p.expression()
+	if b == nil {
+		p.reset(m)
+		return
+	}
+	if p.toks[p.i-1].Level == 0 {
+		p.reset(m)
+		return
+	}
+	p.raiseRange(*a.GetPos(), *b.GetPos(), "invalid syntax. Perhaps you forgot a comma?")
+}
+
+func isSoftKeyword(s string) bool { return s == "match" || s == "case" || s == "_" }
+
+// disjunction is conjunction ('or' conjunction)*.
+func (p *parser) disjunction() ast.Expr {
+	start := p.i
+	e := p.conjunction()
+	if e == nil || p.kind() != lexer.OR {
+		return e
+	}
+	values := []ast.Expr{e}
+	for p.kind() == lexer.OR {
+		p.next()
+		e = p.conjunction()
+		if e == nil {
+			return nil
+		}
+		values = append(values, e)
+	}
+	return &ast.BoolOp{Pos: p.spanTo(start), Op: ast.Or, Values: values}
+}
+
+// conjunction is inversion ('and' inversion)*.
+func (p *parser) conjunction() ast.Expr {
+	start := p.i
+	e := p.inversion()
+	if e == nil || p.kind() != lexer.AND {
+		return e
+	}
+	values := []ast.Expr{e}
+	for p.kind() == lexer.AND {
+		p.next()
+		e = p.inversion()
+		if e == nil {
+			return nil
+		}
+		values = append(values, e)
+	}
+	return &ast.BoolOp{Pos: p.spanTo(start), Op: ast.And, Values: values}
+}
+
+// inversion is 'not' inversion | comparison.
+func (p *parser) inversion() ast.Expr {
+	if p.kind() != lexer.NOT {
+		return p.comparison()
+	}
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	start := p.i
+	p.next()
+	e := p.inversion()
+	if e == nil {
+		return nil
+	}
+	return &ast.UnaryOp{Pos: p.spanTo(start), Op: ast.Not, Operand: e}
+}
+
+// compareOp returns the comparison operator at the current token, the number
+// of tokens it takes, and whether there is one.
+func (p *parser) compareOp() (ast.CmpOp, int, bool) {
+	t := p.tok()
+	switch t.Kind {
+	case lexer.EQEQUAL:
+		return ast.Eq, 1, true
+	case lexer.NOTEQUAL:
+		// "<>" is NOTEQUAL only under "from __future__ import barry_as_FLUFL".
+		if t.Value == "<>" {
+			return 0, 0, false
+		}
+		return ast.NotEq, 1, true
+	case lexer.LESS:
+		return ast.Lt, 1, true
+	case lexer.LESSEQUAL:
+		return ast.LtE, 1, true
+	case lexer.GREATER:
+		return ast.Gt, 1, true
+	case lexer.GREATEREQUAL:
+		return ast.GtE, 1, true
+	case lexer.IN:
+		return ast.In, 1, true
+	case lexer.NOT:
+		if p.peekKind(1) == lexer.IN {
+			return ast.NotIn, 2, true
+		}
+	case lexer.IS:
+		if p.peekKind(1) == lexer.NOT {
+			return ast.IsNot, 2, true
+		}
+		return ast.Is, 1, true
+	}
+	return 0, 0, false
+}
+
+// comparison is bitwise_or (compare_op bitwise_or)*.
+func (p *parser) comparison() ast.Expr {
+	start := p.i
+	e := p.bitwiseOr()
+	if e == nil {
+		return nil
+	}
+	op, n, ok := p.compareOp()
+	if !ok {
+		return e
+	}
+	cmp := &ast.Compare{Left: e}
+	for ok {
+		p.i += n
+		right := p.bitwiseOr()
+		if right == nil {
+			return nil
+		}
+		cmp.Ops = append(cmp.Ops, op)
+		cmp.Comparators = append(cmp.Comparators, right)
+		op, n, ok = p.compareOp()
+	}
+	cmp.Pos = p.spanTo(start)
+	return cmp
+}
+
+// Binary operator precedence, from bitwise_or (lowest) to term (highest).
+const (
+	precNone = iota
+	precOr
+	precXor
+	precAnd
+	precShift
+	precArith
+	precTerm
+)
+
+var binOps = [lexer.NumKinds]struct {
+	prec int
+	op   ast.Operator
+}{
+	lexer.VBAR:        {precOr, ast.BitOr},
+	lexer.CIRCUMFLEX:  {precXor, ast.BitXor},
+	lexer.AMPER:       {precAnd, ast.BitAnd},
+	lexer.LEFTSHIFT:   {precShift, ast.LShift},
+	lexer.RIGHTSHIFT:  {precShift, ast.RShift},
+	lexer.PLUS:        {precArith, ast.Add},
+	lexer.MINUS:       {precArith, ast.Sub},
+	lexer.STAR:        {precTerm, ast.Mult},
+	lexer.SLASH:       {precTerm, ast.Div},
+	lexer.DOUBLESLASH: {precTerm, ast.FloorDiv},
+	lexer.PERCENT:     {precTerm, ast.Mod},
+	lexer.AT:          {precTerm, ast.MatMult},
+}
+
+// bitwiseOr parses bitwise_or down to term by precedence climbing; all
+// these operators are left-associative.
+func (p *parser) bitwiseOr() ast.Expr { return p.binary(precOr) }
+
+func (p *parser) binary(minPrec int) ast.Expr {
+	start := p.i
+	left := p.factor()
+	if left == nil {
+		return nil
+	}
+	for {
+		b := binOps[p.kind()]
+		if b.prec < minPrec || b.prec == precNone {
+			return left
+		}
+		p.next()
+		right := p.binary(b.prec + 1)
+		if right == nil {
+			return nil
+		}
+		left = &ast.BinOp{Pos: p.spanTo(start), Left: left, Op: b.op, Right: right}
+	}
+}
+
+// factor is ('+' | '-' | '~') factor | power.
+func (p *parser) factor() ast.Expr {
+	var op ast.UnaryOperator
+	switch p.kind() {
+	case lexer.PLUS:
+		op = ast.UAdd
+	case lexer.MINUS:
+		op = ast.USub
+	case lexer.TILDE:
+		op = ast.Invert
+	default:
+		return p.power()
+	}
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	start := p.i
+	p.next()
+	e := p.factor()
+	if e == nil {
+		return nil
+	}
+	return &ast.UnaryOp{Pos: p.spanTo(start), Op: op, Operand: e}
+}
+
+// power is await_primary ['**' factor].
+func (p *parser) power() ast.Expr {
+	start := p.i
+	e := p.awaitPrimary()
+	if e == nil || p.kind() != lexer.DOUBLESTAR {
+		return e
+	}
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	p.next()
+	right := p.factor()
+	if right == nil {
+		return nil
+	}
+	return &ast.BinOp{Pos: p.spanTo(start), Left: e, Op: ast.Pow, Right: right}
+}
+
+// awaitPrimary is AWAIT primary | primary.
+func (p *parser) awaitPrimary() ast.Expr {
+	if p.kind() != lexer.AWAIT {
+		return p.primary()
+	}
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	start := p.i
+	p.next()
+	e := p.primary()
+	if e == nil {
+		return nil
+	}
+	return &ast.Await{Pos: p.spanTo(start), Value: e}
+}
+
+// primary is an atom followed by attribute references, calls and
+// subscripts.
+func (p *parser) primary() ast.Expr {
+	start := p.i
+	e := p.atom()
+	for e != nil {
+		switch p.kind() {
+		case lexer.DOT:
+			p.next()
+			if p.kind() != lexer.NAME {
+				p.syntaxError()
+				return nil
+			}
+			name := p.next()
+			e = &ast.Attribute{Pos: p.spanTo(start), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
+		case lexer.LPAR:
+			e = p.call(start, e)
+		case lexer.LSQB:
+			p.next()
+			s := p.slices()
+			if s == nil {
+				return nil
+			}
+			if p.kind() != lexer.RSQB {
+				p.syntaxError()
+				return nil
+			}
+			p.next()
+			e = &ast.Subscript{Pos: p.spanTo(start), Value: e, Slice: s, Ctx: ast.Load}
+		default:
+			return e
+		}
+	}
+	return nil
+}
+
+// slices is slice !',' | ','.(slice | starred_expression)+ [','].
+func (p *parser) slices() ast.Expr {
+	start := p.i
+	s := p.sliceOrStarred()
+	if s == nil || p.kind() != lexer.COMMA {
+		return s
+	}
+	elts := []ast.Expr{s}
+	for p.kind() == lexer.COMMA {
+		p.next()
+		if p.kind() == lexer.RSQB {
+			break
+		}
+		s = p.sliceOrStarred()
+		if s == nil {
+			return nil
+		}
+		elts = append(elts, s)
+	}
+	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+}
+
+func (p *parser) sliceOrStarred() ast.Expr {
+	if p.kind() == lexer.STAR {
+		start := p.i
+		p.next()
+		v := p.expression()
+		if v == nil {
+			return nil
+		}
+		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
+	}
+	return p.slice()
+}
+
+// slice is [expression] ':' [expression] [':' [expression]] | named_expression.
+func (p *parser) slice() ast.Expr {
+	start := p.i
+	var lower ast.Expr
+	if p.kind() != lexer.COLON {
+		if !canStartExpr(p.kind()) {
+			p.syntaxError()
+			return nil
+		}
+		// A named expression is only allowed without slice colons.
+		e := p.expression()
+		if e == nil {
+			return nil
+		}
+		if p.kind() != lexer.COLON {
+			if p.kind() == lexer.COLONEQUAL || p.kind() == lexer.EQUAL {
+				p.i = start
+				return p.namedExpression()
+			}
+			return e
+		}
+		lower = e
+	}
+	p.next() // ':'
+	s := &ast.Slice{Lower: lower}
+	if canStartExpr(p.kind()) {
+		if s.Upper = p.expression(); s.Upper == nil {
+			return nil
+		}
+	}
+	if p.kind() == lexer.COLON {
+		p.next()
+		if canStartExpr(p.kind()) {
+			if s.Step = p.expression(); s.Step == nil {
+				return nil
+			}
+		}
+	}
+	s.Pos = p.spanTo(start)
+	return s
+}
+
+// identifier returns the name of a NAME token, NFKC-normalized as PEP 3131
+// requires.
+func (p *parser) identifier(t *lexer.Token) string {
+	return ucd.NFKC(t.Value)
+}
+
+// atom parses names, literals and displays.
+func (p *parser) atom() ast.Expr {
+	start := p.i
+	t := p.tok()
+	switch t.Kind {
+	case lexer.NAME:
+		p.next()
+		return &ast.Name{Pos: p.posOf(start), Id: p.identifier(t), Ctx: ast.Load}
+	case lexer.TRUE:
+		p.next()
+		return &ast.Constant{Pos: p.posOf(start), Kind: ast.KindTrue}
+	case lexer.FALSE:
+		p.next()
+		return &ast.Constant{Pos: p.posOf(start), Kind: ast.KindFalse}
+	case lexer.NONE:
+		p.next()
+		return &ast.Constant{Pos: p.posOf(start), Kind: ast.KindNone}
+	case lexer.ELLIPSIS:
+		p.next()
+		return &ast.Constant{Pos: p.posOf(start), Kind: ast.KindEllipsis}
+	case lexer.NUMBER:
+		p.next()
+		return p.number(start)
+	case lexer.STRING:
+		return p.strings()
+	case lexer.LPAR:
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
+		return p.parenAtom()
+	case lexer.LSQB:
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
+		return p.listAtom()
+	case lexer.LBRACE:
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
+		return p.braceAtom()
+	}
+	p.syntaxError()
+	return nil
+}
+
+// parenAtom is tuple | group | genexp, with invalid_group and
+// invalid_comprehension.
+func (p *parser) parenAtom() ast.Expr {
+	start := p.i
+	p.next() // '('
+	switch p.kind() {
+	case lexer.RPAR:
+		p.next()
+		return &ast.Tuple{Pos: p.spanTo(start), Ctx: ast.Load}
+	case lexer.YIELD:
+		e := p.yieldExpr()
+		if e == nil {
+			return nil
+		}
+		if !p.accept(lexer.RPAR) {
+			p.syntaxError()
+			return nil
+		}
+		return e
+	case lexer.DOUBLESTAR:
+		// invalid_group: '(' a='**' expression ')'
+		star := p.i
+		p.next()
+		if p.expression() != nil && p.kind() == lexer.RPAR {
+			p.raiseToken(star, "cannot use double starred expression here")
+			return nil
+		}
+		p.syntaxError()
+		return nil
+	}
+	if !canStartStarExpr(p.kind()) {
+		p.syntaxError()
+		return nil
+	}
+	first := p.starNamedExpression()
+	if first == nil {
+		return nil
+	}
+	switch p.kind() {
+	case lexer.RPAR:
+		p.next()
+		if _, ok := first.(*ast.Starred); ok {
+			p.raiseNode(first, "cannot use starred expression here")
+			return nil
+		}
+		return first
+	case lexer.COMMA:
+		elts := []ast.Expr{first}
+		for p.accept(lexer.COMMA) {
+			if p.kind() == lexer.RPAR {
+				break
+			}
+			if !canStartStarExpr(p.kind()) {
+				p.syntaxError()
+				return nil
+			}
+			e := p.starNamedExpression()
+			if e == nil {
+				return nil
+			}
+			elts = append(elts, e)
+		}
+		if !p.accept(lexer.RPAR) {
+			p.syntaxError()
+			return nil
+		}
+		return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+	case lexer.FOR, lexer.ASYNC:
+		gens := p.forIfClauses()
+		if gens == nil {
+			return nil
+		}
+		if _, ok := first.(*ast.Starred); ok {
+			p.raiseNode(first, "iterable unpacking cannot be used in comprehension")
+			return nil
+		}
+		if !p.accept(lexer.RPAR) {
+			p.syntaxError()
+			return nil
+		}
+		return &ast.GeneratorExp{Pos: p.spanTo(start), Elt: first, Generators: gens}
+	}
+	p.syntaxError()
+	return nil
+}
+
+// listAtom is list | listcomp, with invalid_comprehension.
+func (p *parser) listAtom() ast.Expr {
+	start := p.i
+	p.next() // '['
+	if p.accept(lexer.RSQB) {
+		return &ast.List{Pos: p.spanTo(start), Ctx: ast.Load}
+	}
+	elts, ok := p.displayElements(start, lexer.RSQB)
+	if !ok {
+		return nil
+	}
+	if len(elts) == 1 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
+		gens := p.forIfClauses()
+		if gens == nil {
+			return nil
+		}
+		if _, ok := elts[0].(*ast.Starred); ok {
+			p.raiseNode(elts[0], "iterable unpacking cannot be used in comprehension")
+			return nil
+		}
+		if !p.accept(lexer.RSQB) {
+			p.syntaxError()
+			return nil
+		}
+		return &ast.ListComp{Pos: p.spanTo(start), Elt: elts[0], Generators: gens}
+	}
+	if !p.accept(lexer.RSQB) {
+		p.syntaxError()
+		return nil
+	}
+	return &ast.List{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+}
+
+// displayElements parses star_named_expressions inside a list or set
+// display. It stops before the closing bracket or before a comprehension's
+// 'for' after the first element, and raises invalid_comprehension's
+// "did you forget parentheses" when a 'for' follows several elements.
+func (p *parser) displayElements(open int, close lexer.Kind) ([]ast.Expr, bool) {
+	var elts []ast.Expr
+	var lastComma int
+	for {
+		if !canStartStarExpr(p.kind()) {
+			p.syntaxError()
+			return nil, false
+		}
+		e := p.starNamedExpression()
+		if e == nil {
+			return nil, false
+		}
+		elts = append(elts, e)
+		if p.kind() != lexer.COMMA {
+			if (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) && len(elts) > 1 {
+				p.forgotParens(elts[0], elts[len(elts)-1])
+				return nil, false
+			}
+			return elts, true
+		}
+		lastComma = p.i
+		p.next()
+		if p.kind() == close {
+			return elts, true
+		}
+		if p.kind() == lexer.FOR || p.kind() == lexer.ASYNC {
+			// ('[' | '{') a=star_named_expression b=',' for_if_clauses
+			if len(elts) == 1 {
+				m := p.mark()
+				if p.forIfClauses() != nil {
+					p.raiseRange(*elts[0].GetPos(), p.posOf(lastComma), "did you forget parentheses around the comprehension target?")
+					return nil, false
+				}
+				p.reset(m)
+			} else {
+				p.forgotParens(elts[0], elts[len(elts)-1])
+				return nil, false
+			}
+			p.syntaxError()
+			return nil, false
+		}
+	}
+}
+
+// forgotParens raises invalid_comprehension's "did you forget parentheses"
+// if a comprehension follows several elements.
+func (p *parser) forgotParens(first, last ast.Expr) {
+	m := p.mark()
+	if p.forIfClauses() != nil {
+		p.raiseRange(*first.GetPos(), *last.GetPos(), "did you forget parentheses around the comprehension target?")
+		return
+	}
+	if p.reset(m) {
+		p.syntaxError()
+	}
+}
+
+// braceAtom is dict | set | dictcomp | setcomp.
+func (p *parser) braceAtom() ast.Expr {
+	start := p.i
+	p.next() // '{'
+	if p.accept(lexer.RBRACE) {
+		return &ast.Dict{Pos: p.spanTo(start)}
+	}
+	if p.kind() == lexer.DOUBLESTAR {
+		return p.dictRest(start, nil, nil)
+	}
+	if p.kind() == lexer.STAR {
+		return p.setRest(start)
+	}
+	if !canStartExpr(p.kind()) {
+		p.syntaxError()
+		return nil
+	}
+	m := p.mark()
+	key := p.expression()
+	if key == nil {
+		return nil
+	}
+	if p.kind() != lexer.COLON {
+		// A set: re-parse the element as a named expression.
+		p.backtrack(m)
+		return p.setRest(start)
+	}
+	colon := p.i
+	p.next()
+	value := p.dictValue(colon)
+	if value == nil {
+		return nil
+	}
+	if p.kind() == lexer.FOR || p.kind() == lexer.ASYNC {
+		gens := p.forIfClauses()
+		if gens == nil {
+			return nil
+		}
+		if !p.accept(lexer.RBRACE) {
+			p.syntaxError()
+			return nil
+		}
+		return &ast.DictComp{Pos: p.spanTo(start), Key: key, Value: value, Generators: gens}
+	}
+	return p.dictRest(start, []ast.Expr{key}, []ast.Expr{value})
+}
+
+// dictValue parses the value after a dictionary key's ':', with
+// invalid_double_starred_kvpairs' checks.
+func (p *parser) dictValue(colon int) ast.Expr {
+	switch p.kind() {
+	case lexer.STAR:
+		star := p.i
+		p.next()
+		if p.bitwiseOr() != nil {
+			p.raiseStartingFrom(p.posOf(star), "cannot use a starred expression in a dictionary value")
+		}
+		return nil
+	case lexer.RBRACE, lexer.COMMA:
+		p.raiseToken(colon, "expression expected after dictionary key and ':'")
+		return nil
+	}
+	if !canStartExpr(p.kind()) {
+		p.syntaxError()
+		return nil
+	}
+	return p.expression()
+}
+
+// dictRest parses the remaining entries of a dict display.
+func (p *parser) dictRest(start int, keys, values []ast.Expr) ast.Expr {
+	first := len(keys) == 0
+	for {
+		if !first {
+			if p.kind() != lexer.COMMA {
+				break
+			}
+			p.next()
+			if p.kind() == lexer.RBRACE {
+				break
+			}
+		}
+		first = false
+		if p.kind() == lexer.DOUBLESTAR {
+			star := p.i
+			p.next()
+			v := p.bitwiseOr()
+			if v == nil {
+				return nil
+			}
+			if len(keys) == 0 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
+				// invalid_dict_comprehension
+				m := p.mark()
+				if p.forIfClauses() != nil && p.kind() == lexer.RBRACE {
+					p.raiseToken(star, "dict unpacking cannot be used in dict comprehension")
+					return nil
+				}
+				if p.reset(m) {
+					p.syntaxError()
+				}
+				return nil
+			}
+			keys = append(keys, nil)
+			values = append(values, v)
+			continue
+		}
+		if !canStartExpr(p.kind()) {
+			p.syntaxError()
+			return nil
+		}
+		k := p.expression()
+		if k == nil {
+			return nil
+		}
+		if p.kind() != lexer.COLON {
+			// invalid_kvpair: a=expression !(':')
+			kp := k.GetPos()
+			p.fail(&perr{typ: "SyntaxError", msg: "':' expected after dictionary key",
+				line: kp.Line, col: kp.EndCol, endLine: kp.EndLine, endCol: 0})
+			return nil
+		}
+		colon := p.i
+		p.next()
+		v := p.dictValue(colon)
+		if v == nil {
+			return nil
+		}
+		keys = append(keys, k)
+		values = append(values, v)
+	}
+	if !p.accept(lexer.RBRACE) {
+		p.syntaxError()
+		return nil
+	}
+	return &ast.Dict{Pos: p.spanTo(start), Keys: keys, Values: values}
+}
+
+// setRest parses a set display or set comprehension after its '{'.
+func (p *parser) setRest(start int) ast.Expr {
+	elts, ok := p.displayElements(start, lexer.RBRACE)
+	if !ok {
+		return nil
+	}
+	if len(elts) == 1 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
+		gens := p.forIfClauses()
+		if gens == nil {
+			return nil
+		}
+		if _, ok := elts[0].(*ast.Starred); ok {
+			p.raiseNode(elts[0], "iterable unpacking cannot be used in comprehension")
+			return nil
+		}
+		if !p.accept(lexer.RBRACE) {
+			p.syntaxError()
+			return nil
+		}
+		return &ast.SetComp{Pos: p.spanTo(start), Elt: elts[0], Generators: gens}
+	}
+	if !p.accept(lexer.RBRACE) {
+		p.syntaxError()
+		return nil
+	}
+	return &ast.Set{Pos: p.spanTo(start), Elts: elts}
+}
+
+// forIfClauses parses one or more [async] for ... in ... [if ...] clauses.
+func (p *parser) forIfClauses() []*ast.Comprehension {
+	var gens []*ast.Comprehension
+	for p.kind() == lexer.FOR || p.kind() == lexer.ASYNC {
+		c := &ast.Comprehension{}
+		if p.kind() == lexer.ASYNC {
+			p.next()
+			c.IsAsync = true
+			if p.kind() != lexer.FOR {
+				p.syntaxError()
+				return nil
+			}
+		}
+		p.next() // 'for'
+		c.Target = p.forTargets()
+		if c.Target == nil {
+			return nil
+		}
+		p.next() // 'in' (checked by forTargets)
+		if !canStartExpr(p.kind()) {
+			p.syntaxError()
+			return nil
+		}
+		c.Iter = p.disjunction()
+		if c.Iter == nil {
+			return nil
+		}
+		for p.kind() == lexer.IF {
+			p.next()
+			if !canStartExpr(p.kind()) {
+				p.syntaxError()
+				return nil
+			}
+			cond := p.disjunction()
+			if cond == nil {
+				return nil
+			}
+			c.Ifs = append(c.Ifs, cond)
+		}
+		gens = append(gens, c)
+	}
+	return gens
+}
+
+// yieldExpr is 'yield' 'from' expression | 'yield' [star_expressions].
+func (p *parser) yieldExpr() ast.Expr {
+	start := p.i
+	p.next() // 'yield'
+	if p.kind() == lexer.FROM {
+		p.next()
+		if !canStartExpr(p.kind()) {
+			p.syntaxError()
+			return nil
+		}
+		v := p.expression()
+		if v == nil {
+			return nil
+		}
+		return &ast.YieldFrom{Pos: p.spanTo(start), Value: v}
+	}
+	if !canStartStarExpr(p.kind()) {
+		return &ast.Yield{Pos: p.spanTo(start)}
+	}
+	v := p.starExpressions()
+	if v == nil {
+		return nil
+	}
+	return &ast.Yield{Pos: p.spanTo(start), Value: v}
+}
+
+// lambdef is 'lambda' [lambda_params] ':' expression.
+func (p *parser) lambdef() ast.Expr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	start := p.i
+	p.next() // 'lambda'
+	args := p.parameters(true)
+	if args == nil {
+		return nil
+	}
+	if !p.accept(lexer.COLON) {
+		p.syntaxError()
+		return nil
+	}
+	if !canStartExpr(p.kind()) {
+		p.syntaxError()
+		return nil
+	}
+	body := p.expression()
+	if body == nil {
+		return nil
+	}
+	return &ast.Lambda{Pos: p.spanTo(start), Args: args, Body: body}
+}
+
+// exprName is CPython's _PyPegen_get_expr_name: how error messages call e.
+func exprName(e ast.Expr) string {
+	switch n := e.(type) {
+	case *ast.Attribute:
+		return "attribute"
+	case *ast.Subscript:
+		return "subscript"
+	case *ast.Starred:
+		return "starred"
+	case *ast.Name:
+		return "name"
+	case *ast.List:
+		return "list"
+	case *ast.Tuple:
+		return "tuple"
+	case *ast.Lambda:
+		return "lambda"
+	case *ast.Call:
+		return "function call"
+	case *ast.BoolOp, *ast.BinOp, *ast.UnaryOp:
+		return "expression"
+	case *ast.GeneratorExp:
+		return "generator expression"
+	case *ast.Yield, *ast.YieldFrom:
+		return "yield expression"
+	case *ast.Await:
+		return "await expression"
+	case *ast.ListComp:
+		return "list comprehension"
+	case *ast.SetComp:
+		return "set comprehension"
+	case *ast.DictComp:
+		return "dict comprehension"
+	case *ast.Dict:
+		return "dict literal"
+	case *ast.Set:
+		return "set display"
+	case *ast.JoinedStr, *ast.FormattedValue:
+		return "f-string expression"
+	case *ast.Constant:
+		switch n.Kind {
+		case ast.KindNone:
+			return "None"
+		case ast.KindFalse:
+			return "False"
+		case ast.KindTrue:
+			return "True"
+		case ast.KindEllipsis:
+			return "ellipsis"
+		}
+		return "literal"
+	case *ast.Compare:
+		return "comparison"
+	case *ast.IfExp:
+		return "conditional expression"
+	case *ast.NamedExpr:
+		return "named expression"
+	}
+	return "expression"
+}

@@ -1,0 +1,498 @@
+package parser
+
+import (
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/alecthomas/participle/v2"
+	plexer "github.com/alecthomas/participle/v2/lexer"
+
+	"gilpy/lexer"
+	"gilpy/parser/ast"
+)
+
+// The statement grammar, as participle structs. participle matches the
+// statement skeleton (keywords, blocks, separators); the parts with their
+// own error rules are Parseable types written by hand (see leaves.go).
+//
+// Every struct has Pos and EndPos: participle fills Pos with the position of
+// the struct's first token and EndPos with that of the token after it. The
+// tokens handed to participle carry their index in the token slice in
+// Position.Offset, so Pos.Offset is the first token and EndPos.Offset-1 the
+// last one; lowering reads the exact positions from gilpy's own tokens.
+
+// pFile is a module: statements up to the end of input.
+type pFile struct {
+	Stmts []*pStmt `parser:"@@*"`
+}
+
+// pInteractive is one REPL input (statement_newline).
+type pInteractive struct {
+	Pos      plexer.Position
+	Compound *pCompound   `parser:"(  @@ ( NEWLINE | EOF )"`
+	Simple   *pSimpleLine `parser:" | @@"`
+	Empty    bool         `parser:" | @( NEWLINE | EOF ) )"`
+}
+
+type pStmt struct {
+	Compound *pCompound   `parser:"  @@"`
+	Simple   *pSimpleLine `parser:"| @@"`
+}
+
+type pCompound struct {
+	If        *pIf        `parser:"  @@"`
+	While     *pWhile     `parser:"| @@"`
+	For       *pFor       `parser:"| @@"`
+	Try       *tryStmt    `parser:"| @@"`
+	With      *pWith      `parser:"| @@"`
+	FuncDef   *pFuncDef   `parser:"| @@"`
+	ClassDef  *pClassDef  `parser:"| @@"`
+	Decorated *pDecorated `parser:"| @@"`
+	Async     *pAsync     `parser:"| @@"`
+	Match     *matchStmt  `parser:"| @@"`
+}
+
+// pSimpleLine is simple_stmts: statements separated by ';' ending a line.
+type pSimpleLine struct {
+	Stmts []*pSimple `parser:"@@ ( ';' @@ )* ';'? NEWLINE"`
+}
+
+type pSimple struct {
+	Pass       *pPass       `parser:"  @@"`
+	Break      *pBreak      `parser:"| @@"`
+	Continue   *pContinue   `parser:"| @@"`
+	Return     *pReturn     `parser:"| @@"`
+	Raise      *pRaise      `parser:"| @@"`
+	Global     *pGlobal     `parser:"| @@"`
+	Nonlocal   *pNonlocal   `parser:"| @@"`
+	Del        *pDel        `parser:"| @@"`
+	Assert     *pAssert     `parser:"| @@"`
+	Import     *pImport     `parser:"| @@"`
+	ImportFrom *pImportFrom `parser:"| @@"`
+	Expr       *exprStmt    `parser:"| @@"`
+}
+
+type pPass struct {
+	Pos plexer.Position
+	Kw  bool `parser:"@'pass'"`
+}
+
+type pBreak struct {
+	Pos plexer.Position
+	Kw  bool `parser:"@'break'"`
+}
+
+type pContinue struct {
+	Pos plexer.Position
+	Kw  bool `parser:"@'continue'"`
+}
+
+type pReturn struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Value  *starExprsLeaf `parser:"'return' @@?"`
+}
+
+type pRaise struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Exc    *exprLeaf `parser:"'raise' ( @@"`
+	Cause  *exprLeaf `parser:"( 'from' @@ )? )?"`
+}
+
+type pName struct {
+	Pos  plexer.Position
+	Name string `parser:"@NAME"`
+}
+
+type pGlobal struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Names  []*pName `parser:"'global' @@ ( ',' @@ )*"`
+}
+
+type pNonlocal struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Names  []*pName `parser:"'nonlocal' @@ ( ',' @@ )*"`
+}
+
+type pDel struct {
+	Pos     plexer.Position
+	EndPos  plexer.Position
+	Targets *delTargetsLeaf `parser:"'del' @@"`
+}
+
+type pAssert struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Test   *exprLeaf `parser:"'assert' @@"`
+	Msg    *exprLeaf `parser:"( ',' @@ )?"`
+}
+
+type pImport struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Names  []*pDottedAsName `parser:"'import' @@ ( ',' @@ )*"`
+}
+
+type pDottedAsName struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Names  []*pName `parser:"@@ ( '.' @@ )*"`
+	As     *pName   `parser:"( 'as' @@ )?"`
+}
+
+type pImportFrom struct {
+	Pos     plexer.Position
+	EndPos  plexer.Position
+	Dots    []string           `parser:"'from' @( '.' | '...' )*"`
+	Module  []*pName           `parser:"( @@ ( '.' @@ )* )?"`
+	Targets *importTargetsLeaf `parser:"'import' @@"`
+}
+
+// pBlock is a suite: an indented block or statements on the header's line.
+type pBlock struct {
+	Indented *pIndented   `parser:"  @@"`
+	Simple   *pSimpleLine `parser:"| @@"`
+}
+
+type pIndented struct {
+	Indent *indentLeaf `parser:"NEWLINE @@"`
+	Stmts  []*pStmt    `parser:"@@+ DEDENT"`
+}
+
+type pIf struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Test   *namedExprLeaf `parser:"'if' @@"`
+	Colon  *colonLeaf     `parser:"@@"`
+	Body   *pBlock        `parser:"@@"`
+	Elifs  []*pElif       `parser:"@@*"`
+	Else   *pElse         `parser:"@@?"`
+}
+
+type pElif struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Test   *namedExprLeaf `parser:"'elif' @@"`
+	Colon  *colonLeaf     `parser:"@@"`
+	Body   *pBlock        `parser:"@@"`
+}
+
+type pElse struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Colon  *colonLeaf `parser:"'else' @@"`
+	Body   *pBlock    `parser:"@@"`
+}
+
+type pWhile struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Test   *namedExprLeaf `parser:"'while' @@"`
+	Colon  *colonLeaf     `parser:"@@"`
+	Body   *pBlock        `parser:"@@"`
+	Else   *pElse         `parser:"@@?"`
+}
+
+type pFor struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Target *forTargetsLeaf `parser:"'for' @@"`
+	Iter   *starExprsLeaf  `parser:"'in' @@"`
+	Colon  *colonLeaf      `parser:"@@"`
+	Body   *pBlock         `parser:"@@"`
+	Else   *pElse          `parser:"@@?"`
+}
+
+type pWith struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Items  *withItemsLeaf `parser:"'with' @@"`
+	Colon  *colonLeaf     `parser:"@@"`
+	Body   *pBlock        `parser:"@@"`
+}
+
+type pFuncDef struct {
+	Pos     plexer.Position
+	EndPos  plexer.Position
+	Name    *pName      `parser:"'def' @@"`
+	Params  *paramsLeaf `parser:"@@"`
+	Returns *exprLeaf   `parser:"( '->' @@ )?"`
+	Colon   *colonLeaf  `parser:"@@"`
+	Body    *pBlock     `parser:"@@"`
+}
+
+type pClassDef struct {
+	Pos    plexer.Position
+	EndPos plexer.Position
+	Name   *pName         `parser:"'class' @@"`
+	Args   *classArgsLeaf `parser:"@@?"`
+	Colon  *colonLeaf     `parser:"@@"`
+	Body   *pBlock        `parser:"@@"`
+}
+
+type pDecorator struct {
+	Pos  plexer.Position
+	Expr *namedExprLeaf `parser:"'@' @@ NEWLINE"`
+}
+
+type pDecorated struct {
+	Pos        plexer.Position
+	Decorators []*pDecorator `parser:"@@+"`
+	FuncDef    *pFuncDef     `parser:"( @@"`
+	ClassDef   *pClassDef    `parser:"| @@"`
+	Async      *pAsyncDef    `parser:"| @@ )"`
+}
+
+type pAsyncDef struct {
+	Pos     plexer.Position
+	FuncDef *pFuncDef `parser:"'async' @@"`
+}
+
+type pAsync struct {
+	Pos     plexer.Position
+	FuncDef *pFuncDef `parser:"'async' ( @@"`
+	For     *pFor     `parser:"| @@"`
+	With    *pWith    `parser:"| @@ )"`
+}
+
+// ------------------------------------------------------------ the plumbing
+
+// ptype maps a token kind to participle's token type: negative and never
+// -1, which participle reserves for EOF.
+func ptype(k lexer.Kind) plexer.TokenType {
+	if k == lexer.EOF {
+		return plexer.EOF
+	}
+	return plexer.TokenType(-(int(k) + 2))
+}
+
+// tokenDef tells participle the token types; gilpy feeds it tokens itself.
+type tokenDef struct{}
+
+func (tokenDef) Symbols() map[string]plexer.TokenType {
+	m := map[string]plexer.TokenType{"EOF": plexer.EOF}
+	for k := lexer.Kind(1); k < lexer.NumKinds; k++ {
+		name := k.String()
+		if k.IsOperator() || k.IsKeyword() {
+			name = "Tok_" + name
+		}
+		m[name] = ptype(k)
+	}
+	return m
+}
+
+func (tokenDef) Lex(string, io.Reader) (plexer.Lexer, error) {
+	return nil, errors.New("gilpy's parser feeds participle its own tokens")
+}
+
+// tokenStream hands gilpy's tokens to participle.
+type tokenStream struct {
+	toks     []lexer.Token
+	i        int
+	filename string
+}
+
+func (s *tokenStream) Next() (plexer.Token, error) {
+	t := &s.toks[s.i]
+	if s.i < len(s.toks)-1 {
+		s.i++
+	}
+	return plexer.Token{
+		Type:  ptype(t.Kind),
+		Value: t.Value,
+		Pos:   plexer.Position{Filename: s.filename, Offset: s.i - 1, Line: int(t.Line), Column: int(t.Col) + 1},
+	}, nil
+}
+
+// grammarState holds the participle parsers, built once.
+type grammarState struct {
+	file        *participle.Parser[pFile]
+	interactive *participle.Parser[pInteractive]
+	block       *participle.Parser[pBlock]
+}
+
+var (
+	grammarOnce sync.Once
+	grammar     *grammarState
+)
+
+func getGrammar() *grammarState {
+	grammarOnce.Do(func() {
+		opts := []participle.Option{participle.Lexer(tokenDef{}), participle.UseLookahead(1)}
+		g := &grammarState{
+			file:        participle.MustBuild[pFile](opts...),
+			interactive: participle.MustBuild[pInteractive](opts...),
+		}
+		var err error
+		g.block, err = participle.ParserForProduction[pBlock](g.file)
+		if err != nil {
+			panic(err)
+		}
+		grammar = g
+	})
+	return grammar
+}
+
+// registry finds the parser state from inside a Parseable: participle passes
+// only a PeekingLexer, but all copies of it share one token array, whose
+// first element identifies the parse.
+var registry sync.Map // *plexer.Token -> *parser
+
+func stateOf(lex *plexer.PeekingLexer) *parser {
+	v, _ := registry.Load(&lex.Range(0, 1)[0])
+	return v.(*parser)
+}
+
+// errStop is what a Parseable returns after recording a syntax error in the
+// parser state; the state's error is the one reported.
+var errStop = errors.New("syntax error")
+
+// stop makes participle give up: it moves the lexer far beyond its
+// lookahead, so no enclosing alternative is tried.
+func (p *parser) stop(lex *plexer.PeekingLexer) error {
+	if n := len(p.toks) - 2; n > int(lex.RawCursor()) {
+		lex.FastForward(plexer.RawCursor(n))
+	}
+	return participle.Errorf(lex.Peek().Pos, "%v", errStop)
+}
+
+// sync moves participle's lexer to p.i.
+func (p *parser) sync(lex *plexer.PeekingLexer) {
+	if cur := int(lex.RawCursor()); p.i > cur {
+		lex.FastForward(plexer.RawCursor(p.i - 1))
+	}
+}
+
+// leaf runs a hand-written parser f at the lexer's position. If the current
+// token cannot start what f parses, the leaf does not match (participle
+// tries the next alternative). Once f has started, an error is final.
+func leaf(lex *plexer.PeekingLexer, starts func(*parser) bool, f func(*parser) bool) error {
+	p := stateOf(lex)
+	if p.err != nil {
+		return p.stop(lex)
+	}
+	p.i = int(lex.RawCursor())
+	if !starts(p) {
+		if p.err != nil {
+			return p.stop(lex)
+		}
+		return participle.NextMatch
+	}
+	if !f(p) || p.err != nil {
+		if p.err == nil {
+			p.syntaxError()
+		}
+		return p.stop(lex)
+	}
+	p.sync(lex)
+	return nil
+}
+
+// parseBlock parses a block with participle from inside a Parseable.
+func (p *parser) parseBlock(lex *plexer.PeekingLexer) []ast.Stmt {
+	p.sync(lex)
+	b, err := p.grammar.block.ParseFromLexer(lex, participle.AllowTrailing(true))
+	if p.err == nil && err != nil {
+		p.participleError(err)
+	}
+	if p.err != nil {
+		return nil
+	}
+	p.i = int(lex.RawCursor())
+	return p.lowerBlock(b)
+}
+
+// participleError turns a failure participle detected into CPython's error.
+// participle stops at a token that no statement rule accepts; CPython then
+// reports its generic error there.
+func (p *parser) participleError(err error) {
+	if p.err != nil {
+		return
+	}
+	var perr participle.Error
+	i := p.fetched
+	if errors.As(err, &perr) {
+		if off := perr.Position().Offset; off >= 0 && off < len(p.toks) {
+			i = off
+		}
+	}
+	if i > p.fetched {
+		p.fetched = i
+	}
+	p.see(i)
+	p.syntaxError()
+}
+
+// parse runs the parse for p.mode.
+func (p *parser) parse() any {
+	p.grammar = getGrammar()
+	switch p.mode {
+	case ModeEval:
+		return p.parseEval()
+	}
+	ts := &tokenStream{toks: p.toks, filename: p.filename}
+	peek, err := plexer.Upgrade(ts)
+	if err != nil {
+		p.raiseAt(0, err.Error())
+		return nil
+	}
+	key := &peek.Range(0, 1)[0]
+	registry.Store(key, p)
+	defer registry.Delete(key)
+	if p.mode == ModeSingle {
+		tree, err := p.grammar.interactive.ParseFromLexer(peek)
+		if p.err == nil && err != nil {
+			p.participleError(err)
+		}
+		if p.err != nil {
+			return nil
+		}
+		return p.lowerInteractive(tree)
+	}
+	tree, err := p.grammar.file.ParseFromLexer(peek)
+	if p.err == nil && err != nil {
+		p.participleError(err)
+	}
+	if p.err != nil {
+		return nil
+	}
+	return &ast.Module{Body: p.lowerStmts(tree.Stmts)}
+}
+
+// parseEval is eval: expressions NEWLINE* ENDMARKER.
+func (p *parser) parseEval() any {
+	if !canStartExpr(p.kind()) {
+		p.syntaxError()
+		return nil
+	}
+	start := p.i
+	e := p.expression()
+	if e != nil && p.kind() == lexer.COMMA {
+		elts := []ast.Expr{e}
+		for p.accept(lexer.COMMA) {
+			if !canStartExpr(p.kind()) {
+				break
+			}
+			if e = p.expression(); e == nil {
+				return nil
+			}
+			elts = append(elts, e)
+		}
+		e = &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+	}
+	if e == nil {
+		return nil
+	}
+	for p.kind() == lexer.NEWLINE {
+		p.next()
+	}
+	if p.kind() != lexer.EOF {
+		p.syntaxError()
+		return nil
+	}
+	return &ast.Expression{Body: e}
+}
