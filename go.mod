@@ -11,5 +11,6 @@ require (
 	github.com/peterh/liner v1.2.3 // indirect
 	github.com/pkg/profile v1.7.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
