@@ -579,8 +579,12 @@ func (l *Lexer) str(start int) {
 	for endQuotes != size {
 		c := l.peek()
 		if c == -1 || size == 1 && c == '\n' {
-			// CPython reports from the start of the token, on its first line.
+			// CPython reports from the start of the token, on its first line;
+			// at the end of input its tokenizer is still on the last line.
 			detected := l.line
+			if c == -1 && l.pos == l.lineStart && l.pos > 0 {
+				detected--
+			}
 			l.line, l.lineStart = startLine, startLineStart
 			if size == 3 {
 				l.raise(start+1, "unterminated triple-quoted string literal (detected at line %d)", detected+l.cfg.FirstLine-1)

@@ -250,6 +250,8 @@ func (p *parser) parameters(lambda bool) *ast.Arguments {
 				if p.kind() == lexer.COMMA {
 					p.raiseToken(start, "at least one argument must precede /")
 				} else {
+					// The first pass stopped at the '/'.
+					p.fetched = start
 					p.syntaxError()
 				}
 				return nil

@@ -21,6 +21,7 @@ type perr struct {
 	endLine, endCol int // endCol likewise; -1 when CPython has no end
 	lex             *lexer.Error
 	final           *SyntaxError // an error from an f-string field's sub-parser
+	action          bool         // raised while building a node (strings), not by a grammar rule
 	last            int          // the furthest token fetched when the error was raised
 }
 
@@ -235,6 +236,16 @@ func (p *parser) raiseAt(i int, msg string) { p.raiseTypeAt(i, "SyntaxError", ms
 // raise is RAISE_SYNTAX_ERROR(msg): at the furthest token fetched.
 func (p *parser) raise(msg string) { p.raiseAt(p.fetched, msg) }
 
+// raiseAction is raise for errors found while building a node (decoding
+// strings, parsing f-strings): CPython raises them in its first pass, so its
+// second pass does not look for other errors.
+func (p *parser) raiseAction(msg string) {
+	p.raise(msg)
+	if p.err != nil {
+		p.err.action = true
+	}
+}
+
 // raiseIndent is RAISE_INDENTATION_ERROR(msg).
 func (p *parser) raiseIndent(msg string) { p.raiseTypeAt(p.fetched, "IndentationError", msg) }
 
@@ -324,6 +335,14 @@ func (p *parser) finalError() *SyntaxError {
 		if lexErr := p.laterLexError(e); lexErr != nil {
 			e = &perr{lex: lexErr}
 		}
+	}
+	if p.fs == nil && e.lex == nil && e.final == nil && !e.action && p.matchCandidate >= 0 {
+		// CPython's second pass takes an earlier "match(x)" line for a
+		// match statement without ':' and raises there, at the furthest
+		// token of the first pass (see exprStmt).
+		p.err = nil
+		p.raiseAt(e.last, "expected ':'")
+		e = p.err
 	}
 	if e.final != nil {
 		return e.final

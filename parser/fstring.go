@@ -54,11 +54,11 @@ func (p *parser) fstringConcat(st *fstrState, tok, pos, end int, raw bool, recur
 		st.values = append(st.values, fv)
 	}
 	if recurse == 0 && pos < end-1 {
-		p.raise("f-string: unexpected end of string")
+		p.raiseAction("f-string: unexpected end of string")
 		return pos, false
 	}
 	if recurse != 0 && (pos >= end || s[pos] != '}') {
-		p.raise("f-string: expecting '}'")
+		p.raiseAction("f-string: expecting '}'")
 		return pos, false
 	}
 	return pos, true
@@ -101,7 +101,7 @@ func (p *parser) fstringLiteral(s string, pos, end int, raw bool, recurse int) (
 					break
 				}
 				if ch == '}' {
-					p.raise("f-string: single '}' is not allowed")
+					p.raiseAction("f-string: single '}' is not allowed")
 					return pos, "", false, false
 				}
 			}
@@ -119,14 +119,14 @@ func (p *parser) fstringLiteral(s string, pos, end int, raw bool, recurse int) (
 	}
 	if raw {
 		if msg := lexer.UTF8Error(text); msg != "" {
-			p.raise("(unicode error) 'utf-8' codec " + msg)
+			p.raiseAction("(unicode error) 'utf-8' codec " + msg)
 			return next, "", false, false
 		}
 		return next, text, doubled, true
 	}
 	decoded, msg := lexer.DecodeStr(text)
 	if msg != "" {
-		p.raise("(unicode error) " + msg)
+		p.raiseAction("(unicode error) " + msg)
 		return next, "", false, false
 	}
 	return next, decoded, doubled, true
@@ -137,7 +137,7 @@ func (p *parser) fstringLiteral(s string, pos, end int, raw bool, recurse int) (
 // and, for "{expr=}", the expression's text.
 func (p *parser) fstringField(s string, pos, end int, raw bool, recurse, tok, first, last int) (int, ast.Expr, string, bool) {
 	if recurse >= 2 {
-		p.raise("f-string: expressions nested too deeply")
+		p.raiseAction("f-string: expressions nested too deeply")
 		return pos, nil, "", false
 	}
 	brace := pos
@@ -149,7 +149,7 @@ func (p *parser) fstringField(s string, pos, end int, raw bool, recurse, tok, fi
 	for ; pos < end; pos++ {
 		ch := s[pos]
 		if ch == '\\' {
-			p.raise("f-string expression part cannot include a backslash")
+			p.raiseAction("f-string expression part cannot include a backslash")
 			return pos, nil, "", false
 		}
 		if quote != 0 {
@@ -174,12 +174,12 @@ func (p *parser) fstringField(s string, pos, end int, raw bool, recurse, tok, fi
 			quote = ch
 		case ch == '[' || ch == '{' || ch == '(':
 			if len(stack) >= lexer.MaxLevel {
-				p.raise("f-string: too many nested parenthesis")
+				p.raiseAction("f-string: too many nested parenthesis")
 				return pos, nil, "", false
 			}
 			stack = append(stack, ch)
 		case ch == '#':
-			p.raise("f-string expression part cannot include '#'")
+			p.raiseAction("f-string expression part cannot include '#'")
 			return pos, nil, "", false
 		case len(stack) == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<'):
 			if pos+1 < end {
@@ -195,13 +195,13 @@ func (p *parser) fstringField(s string, pos, end int, raw bool, recurse, tok, fi
 			goto found
 		case ch == ']' || ch == '}' || ch == ')':
 			if len(stack) == 0 {
-				p.raise(fmt.Sprintf("f-string: unmatched '%c'", ch))
+				p.raiseAction(fmt.Sprintf("f-string: unmatched '%c'", ch))
 				return pos, nil, "", false
 			}
 			open := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			if !(open == '(' && ch == ')' || open == '[' && ch == ']' || open == '{' && ch == '}') {
-				p.raise(fmt.Sprintf("f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", ch, open))
+				p.raiseAction(fmt.Sprintf("f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", ch, open))
 				return pos, nil, "", false
 			}
 		}
@@ -209,15 +209,15 @@ func (p *parser) fstringField(s string, pos, end int, raw bool, recurse, tok, fi
 found:
 	exprEnd := pos
 	if quote != 0 {
-		p.raise("f-string: unterminated string")
+		p.raiseAction("f-string: unterminated string")
 		return pos, nil, "", false
 	}
 	if len(stack) > 0 {
-		p.raise(fmt.Sprintf("f-string: unmatched '%c'", stack[len(stack)-1]))
+		p.raiseAction(fmt.Sprintf("f-string: unmatched '%c'", stack[len(stack)-1]))
 		return pos, nil, "", false
 	}
 	if pos >= end {
-		p.raise("f-string: expecting '}'")
+		p.raiseAction("f-string: expecting '}'")
 		return pos, nil, "", false
 	}
 	value := p.fstringExpr(tok, s, brace, exprStart, exprEnd)
@@ -231,7 +231,7 @@ found:
 			pos++
 		}
 		if pos >= end {
-			p.raise("f-string: expecting '}'")
+			p.raiseAction("f-string: expecting '}'")
 			return pos, nil, "", false
 		}
 		exprText = s[exprStart:pos]
@@ -240,25 +240,25 @@ found:
 	if s[pos] == '!' {
 		pos++
 		if pos >= end {
-			p.raise("f-string: expecting '}'")
+			p.raiseAction("f-string: expecting '}'")
 			return pos, nil, "", false
 		}
 		conversion = int(s[pos])
 		pos++
 		if conversion != 's' && conversion != 'r' && conversion != 'a' {
-			p.raise("f-string: invalid conversion character: expected 's', 'r', or 'a'")
+			p.raiseAction("f-string: invalid conversion character: expected 's', 'r', or 'a'")
 			return pos, nil, "", false
 		}
 	}
 	if pos >= end {
-		p.raise("f-string: expecting '}'")
+		p.raiseAction("f-string: expecting '}'")
 		return pos, nil, "", false
 	}
 	var spec ast.Expr
 	if s[pos] == ':' {
 		pos++
 		if pos >= end {
-			p.raise("f-string: expecting '}'")
+			p.raiseAction("f-string: expecting '}'")
 			return pos, nil, "", false
 		}
 		var specState fstrState
@@ -272,7 +272,7 @@ found:
 		spec = p.fstringFinish(&specState, tok, tok)
 	}
 	if pos >= end || s[pos] != '}' {
-		p.raise("f-string: expecting '}'")
+		p.raiseAction("f-string: expecting '}'")
 		return pos, nil, "", false
 	}
 	pos++
@@ -298,9 +298,9 @@ func (p *parser) fstringExpr(tok int, s string, brace, start, end int) ast.Expr 
 	}
 	if blank {
 		if c := s[end]; c == '!' || c == ':' || c == '=' {
-			p.raise(fmt.Sprintf("f-string: expression required before '%c'", c))
+			p.raiseAction(fmt.Sprintf("f-string: expression required before '%c'", c))
 		} else {
-			p.raise("f-string: empty expression not allowed")
+			p.raiseAction("f-string: empty expression not allowed")
 		}
 		return nil
 	}

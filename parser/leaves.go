@@ -434,7 +434,9 @@ func (p *parser) withTarget() ast.Expr {
 		}
 	}
 	if t != nil && isStarTarget(t, true) {
-		if k := p.kind(); k == lexer.COMMA || k == lexer.RPAR || k == lexer.COLON {
+		// with_item wants ',', ')' or ':' next; a NEWLINE is left for
+		// invalid_with_stmt's "expected ':'".
+		if k := p.kind(); k == lexer.COMMA || k == lexer.RPAR || k == lexer.COLON || k == lexer.NEWLINE {
 			setContext(t, ast.Store)
 			return t
 		}

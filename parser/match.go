@@ -30,6 +30,22 @@ func (x *matchStmt) Parse(lex *plexer.PeekingLexer) error {
 	m := p.mark()
 	p.next()
 	subject := p.subjectExpr()
+	if subject != nil && p.kind() == lexer.NEWLINE {
+		// invalid_match_stmt: "match" subject_expr NEWLINE, unless the
+		// line is a valid expression statement such as "match(x)".
+		nl := p.i
+		p.backtrack(m)
+		if s := p.exprStatement(); s != nil && p.err == nil && p.i == nl {
+			p.backtrack(m)
+			return participle.NextMatch
+		}
+		if !p.backtrack(m) {
+			return p.stop(lex)
+		}
+		p.i = nl
+		p.raise("expected ':'")
+		return p.stop(lex)
+	}
 	if subject == nil || p.kind() != lexer.COLON {
 		if !p.backtrack(m) {
 			return p.stop(lex)

@@ -93,6 +93,7 @@ func (p *parser) strings() ast.Expr {
 		s := splitString(p.toks[i].Value)
 		if s.bytes && !isASCIIString(s.body) {
 			p.raiseToken(i, "bytes can only contain ASCII literal characters")
+			p.err.action = true
 			return nil
 		}
 		var decoded string
@@ -103,24 +104,24 @@ func (p *parser) strings() ast.Expr {
 				decoded = s.body
 			case s.bytes:
 				if decoded, msg = lexer.DecodeBytes(s.body); msg != "" {
-					p.raise("(value error) " + msg)
+					p.raiseAction("(value error) " + msg)
 					return nil
 				}
 			case s.raw:
 				if msg := lexer.UTF8Error(s.body); msg != "" {
-					p.raise("(unicode error) 'utf-8' codec " + msg)
+					p.raiseAction("(unicode error) 'utf-8' codec " + msg)
 					return nil
 				}
 				decoded = s.body
 			default:
 				if decoded, msg = lexer.DecodeStr(s.body); msg != "" {
-					p.raise("(unicode error) " + msg)
+					p.raiseAction("(unicode error) " + msg)
 					return nil
 				}
 			}
 		}
 		if i != first && bytesMode != s.bytes {
-			p.raise("cannot mix bytes and nonbytes literals")
+			p.raiseAction("cannot mix bytes and nonbytes literals")
 			return nil
 		}
 		bytesMode = s.bytes

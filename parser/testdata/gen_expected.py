@@ -8,9 +8,11 @@ format of parser.Dump (dump.go). From errors.txt it writes errors.json: the
 SyntaxError attributes CPython's compile() reports for each snippet.
 
 errors.txt holds snippets, each introduced by a line
-    ### name [mode=exec|eval|single] [noeol] [escaped]
+    ### name [mode=exec|eval|single] [noeol] [escaped] [bytes]
 followed by its source lines. "noeol" drops the final newline; "escaped"
-means the snippet is written with Python bytes escapes (\\t, \\x0c, \\r, ...).
+means the snippet is written with Python bytes escapes (\\t, \\x0c, \\r, ...);
+"bytes" compiles it as bytes rather than str (CPython then reports byte
+offsets; use it for BOMs, coding declarations and invalid UTF-8).
 """
 
 import ast
@@ -155,11 +157,11 @@ def read_snippets():
     for line in lines:
         if line.startswith("### "):
             words = line[4:].split()
-            cur = {"name": words[0], "mode": "exec", "noeol": False, "escaped": False, "lines": []}
+            cur = {"name": words[0], "mode": "exec", "noeol": False, "escaped": False, "bytes": False, "lines": []}
             for w in words[1:]:
                 if w.startswith("mode="):
                     cur["mode"] = w[5:]
-                elif w in ("noeol", "escaped"):
+                elif w in ("noeol", "escaped", "bytes"):
                     cur[w] = True
                 else:
                     raise ValueError("bad header: " + line)
@@ -192,8 +194,17 @@ def gen_errors():
             entry["src"] = s["src"].decode("utf-8")
         except UnicodeDecodeError:
             entry["src_b64"] = base64.b64encode(s["src"]).decode("ascii")
+        # A str makes CPython report character offsets (as it does for
+        # files); bytes would give byte offsets. Snippets marked "bytes"
+        # (BOM, coding cookies, invalid UTF-8) must stay bytes.
+        src = s["src"]
+        if not s["bytes"]:
+            try:
+                src = src.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         try:
-            compile(s["src"], "<test>", s["mode"], ast.PyCF_ONLY_AST, dont_inherit=True)
+            compile(src, "<test>", s["mode"], ast.PyCF_ONLY_AST, dont_inherit=True)
             entry["ok"] = True
         except SyntaxError as e:
             entry.update(type=type(e).__name__, msg=e.msg, lineno=e.lineno or 0, offset=e.offset or 0,
