@@ -337,9 +337,24 @@ func constKey(v any) string {
 		sb.WriteString("}")
 		return sb.String()
 	case *code.Code:
-		return fmt.Sprintf("C%p", v)
+		return codeKey(v)
 	}
 	panic(fmt.Sprintf("compiler: bad constant %T", v))
+}
+
+// codeKey identifies a code object by its contents, as CPython's
+// code_richcompare does (everything but the qualname): a body compiled
+// twice (the test of a while loop, a finally block) yields one constant.
+func codeKey(co *code.Code) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "C%q %d %d %d %d %d %v|", co.Name, co.ArgCount, co.PosOnlyArgCount,
+		co.KwOnlyArgCount, co.Flags, co.FirstLine, co.Instrs)
+	for _, k := range co.Consts {
+		ck := constKey(k)
+		fmt.Fprintf(&sb, "%d:%s", len(ck), ck)
+	}
+	fmt.Fprintf(&sb, "|%q|%q|%v|%v|%v|%v", co.Names, co.LocalsPlus, co.Kinds, co.Positions, co.ExcTable, co.Caches)
+	return sb.String()
 }
 
 func (c *compiler) addConst(v any) int {

@@ -3,6 +3,7 @@ package compiler
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"unicode/utf8"
 
 	"gilpy/parser/ast"
@@ -465,6 +466,11 @@ func (f *folder) foldBinOp(e *ast.BinOp) ast.Expr {
 	lv, ok := f.value(e.Left)
 	if !ok {
 		return e
+	}
+	if fmtStr, isStr := lv.(string); isStr && e.Op == ast.Mod {
+		if t, isTuple := e.Right.(*ast.Tuple); isTuple && !hasStarred(t.Elts) {
+			return optimizeFormat(e, fmtStr, t.Elts)
+		}
 	}
 	rv, ok := f.value(e.Right)
 	if !ok {
@@ -1195,4 +1201,145 @@ func constGetItem(v, idx any) (any, bool) {
 		return s[j], true
 	}
 	return nil, false
+}
+
+func hasStarred(elts []ast.Expr) bool {
+	for _, e := range elts {
+		if _, ok := e.(*ast.Starred); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// noPos is the position of nodes the optimizer makes up (CPython gives
+// them -1): their instructions inherit a neighbour's line.
+var noPos = ast.Pos{Line: -1, Col: -1, EndLine: -1, EndCol: -1}
+
+// optimizeFormat turns `"..." % (a, b)` with only %s, %r and %a units into
+// an f-string (ast_opt.c's optimize_format): the tuple is never built.
+func optimizeFormat(node *ast.BinOp, format string, elts []ast.Expr) ast.Expr {
+	fmtRunes := []rune(format)
+	if !utf8.ValidString(format) {
+		return node
+	}
+	pos, cnt := 0, 0
+	var values []ast.Expr
+	for {
+		// A literal run, with %% as %.
+		start := pos
+		var lit []rune
+		for pos < len(fmtRunes) {
+			if fmtRunes[pos] != '%' {
+				lit = append(lit, fmtRunes[pos])
+				pos++
+			} else if pos+1 < len(fmtRunes) && fmtRunes[pos+1] == '%' {
+				lit = append(lit, '%')
+				pos += 2
+			} else {
+				break
+			}
+		}
+		if pos != start {
+			values = append(values, &ast.Constant{Pos: noPos, Kind: ast.KindStr, Str: string(lit)})
+		}
+		if pos >= len(fmtRunes) {
+			break
+		}
+		if cnt >= len(elts) {
+			return node // more format units than items
+		}
+		pos++ // the %
+		fv, ok := parseFormatUnit(fmtRunes, &pos, elts[cnt])
+		cnt++
+		if !ok {
+			return node
+		}
+		values = append(values, fv)
+	}
+	if cnt < len(elts) {
+		return node // more items than format units
+	}
+	return &ast.JoinedStr{Pos: node.Pos, Values: values}
+}
+
+// parseFormatUnit parses one simple %-unit: flags, up to two digits of
+// width and of precision, and s, r or a.
+func parseFormatUnit(f []rune, ppos *int, arg ast.Expr) (ast.Expr, bool) {
+	const maxDigits = 3
+	pos := *ppos
+	var ch rune
+	next := func() bool {
+		if pos >= len(f) {
+			return false
+		}
+		ch = f[pos]
+		pos++
+		return true
+	}
+	ljust := false
+	for {
+		if !next() {
+			return nil, false
+		}
+		if ch == '-' {
+			ljust = true
+			continue
+		}
+		if ch == '+' || ch == ' ' || ch == '#' || ch == '0' {
+			continue
+		}
+		break
+	}
+	width, prec := -1, -1
+	if ch >= '0' && ch <= '9' {
+		width = 0
+		digits := 0
+		for ch >= '0' && ch <= '9' {
+			width = width*10 + int(ch-'0')
+			if !next() {
+				return nil, false
+			}
+			digits++
+			if digits >= maxDigits {
+				return nil, false
+			}
+		}
+	}
+	if ch == '.' {
+		if !next() {
+			return nil, false
+		}
+		prec = 0
+		digits := 0
+		for ch >= '0' && ch <= '9' {
+			prec = prec*10 + int(ch-'0')
+			if !next() {
+				return nil, false
+			}
+			digits++
+			if digits >= maxDigits {
+				return nil, false
+			}
+		}
+	}
+	if ch != 's' && ch != 'r' && ch != 'a' {
+		return nil, false
+	}
+	*ppos = pos
+	spec := ""
+	if !ljust && width > 0 {
+		spec += ">"
+	}
+	if width >= 0 {
+		spec += strconv.Itoa(width)
+	}
+	if prec >= 0 {
+		spec += "." + strconv.Itoa(prec)
+	}
+	fv := &ast.FormattedValue{Pos: *arg.GetPos(), Value: arg, Conversion: int(ch)}
+	if spec != "" {
+		fv.FormatSpec = &ast.Constant{Pos: noPos, Kind: ast.KindStr, Str: spec}
+	}
+	return fv, true
 }

@@ -216,8 +216,20 @@ def gen_errors():
         f.write("\n")
 
 
+def dump_file(path):
+    """Print the golden JSON of one source file (for the on-the-fly tests)."""
+    with open(path, encoding="utf-8") as f:
+        src = f.read()
+    tree = ast.parse(src, path)
+    co = compile(src, path, "exec")
+    json.dump({"ast": ast_json(tree), "codes": all_codes(co)}, sys.stdout, ensure_ascii=False)
+
+
 def main():
     warnings.simplefilter("ignore")
+    if len(sys.argv) == 3 and sys.argv[1] == "--file":
+        dump_file(sys.argv[2])
+        return
     src_dir = os.path.join(HERE, "src")
     for fn in sorted(os.listdir(src_dir)):
         if fn.endswith(".py"):

@@ -82,3 +82,12 @@ def early_exits(x):
         return 1
     except:
         return 2
+
+def twice(s):
+    while any(t for t in s):
+        pass
+    try:
+        pass
+    finally:
+        f = lambda: 1
+    return f
