@@ -242,6 +242,10 @@ func (c *compiler) visitExpr1(e ast.Expr) {
 			c.addopName(code.DELETE_ATTR, e.Attr)
 		}
 	case *ast.Subscript:
+		if e.Ctx == ast.Load {
+			c.checkSubscripter(e.Value)
+			c.checkIndex(e.Value, e.Slice)
+		}
 		c.visitExpr(e.Value)
 		c.visitExpr(e.Slice)
 		c.addop([...]code.Opcode{code.BINARY_SUBSCR, code.STORE_SUBSCR, code.DELETE_SUBSCR}[e.Ctx])
@@ -556,6 +560,7 @@ func (c *compiler) addCompare(op ast.CmpOp) {
 }
 
 func (c *compiler) compare(e *ast.Compare) {
+	c.checkCompare(e)
 	c.visitExpr(e.Left)
 	n := len(e.Ops) - 1
 	if n == 0 {
@@ -619,6 +624,7 @@ func (c *compiler) jumpIf(e ast.Expr, next *block, cond bool) {
 		c.setLoc(e)
 		n := len(e.Ops) - 1
 		if n > 0 {
+			c.checkCompare(e)
 			cleanup := c.newBlock()
 			c.visitExpr(e.Left)
 			for i := 0; i < n; i++ {
@@ -750,6 +756,7 @@ func (c *compiler) call(e *ast.Call) {
 	if c.maybeOptimizeMethodCall(e) {
 		return
 	}
+	c.checkCaller(e.Func)
 	c.setLoc(e.Func)
 	c.addop(code.PUSH_NULL)
 	c.setLoc(e)

@@ -760,6 +760,17 @@ func (c *compiler) annAssign(s *ast.AnnAssign) {
 }
 
 func (c *compiler) assert(s *ast.Assert) {
+	// An always-true test: `assert (x, "msg")`.
+	switch t := s.Test.(type) {
+	case *ast.Tuple:
+		if len(t.Elts) > 0 {
+			c.warning("assertion is always true, perhaps remove parentheses?")
+		}
+	case *ast.Constant:
+		if tup, ok := c.constValue(t).(code.Tuple); ok && len(tup) > 0 {
+			c.warning("assertion is always true, perhaps remove parentheses?")
+		}
+	}
 	if c.optimize > 0 {
 		return
 	}

@@ -21,7 +21,27 @@ type Options struct {
 	// FutureAnnotations compiles as if `from __future__ import annotations`
 	// were in effect (compile() inherits it from the calling code).
 	FutureAnnotations bool
+	// Warn, if set, receives the compiler's SyntaxWarnings (`"is" with a
+	// literal`, "perhaps you missed a comma?", ...) with their line, as
+	// CPython passes them to warnings.warn_explicit. If it returns an error
+	// (the warning filters turned the warning into an error), compilation
+	// stops with a SyntaxError carrying the warning's message, as CPython's.
+	Warn func(msg string, lineno int) error
+	// RecursionLimit and RecursionDepth are sys.getrecursionlimit() and the
+	// caller's current Python recursion depth: like CPython, the compiler
+	// allows 3 levels of syntax nesting per remaining Python frame and
+	// reports deeper trees as a *RecursionError. 0 means 1000 and 0.
+	RecursionLimit, RecursionDepth int
 }
+
+// RecursionError reports a tree nested too deeply to compile (Python's
+// RecursionError).
+type RecursionError struct{ Msg string }
+
+func (e *RecursionError) Error() string { return e.Msg }
+
+// compilerStackFrameScale is CPython's COMPILER_STACK_FRAME_SCALE.
+const compilerStackFrameScale = 3
 
 // CPython's future-feature code flags; they are copied into every code
 // object's Flags so that compile() and exec() can inherit them.
@@ -47,7 +67,13 @@ func Compile(tree any, filename string, src []byte, opts Options) (co *code.Code
 	default:
 		return nil, fmt.Errorf("compiler: cannot compile %T", tree)
 	}
-	c := &compiler{filename: filename, src: src, optimize: opts.Optimize}
+	c := &compiler{filename: filename, src: src, optimize: opts.Optimize, warn: opts.Warn}
+	limit := opts.RecursionLimit
+	if limit <= 0 {
+		limit = 1000
+	}
+	c.recursionLimit = limit * compilerStackFrameScale
+	c.recursionStart = opts.RecursionDepth * compilerStackFrameScale
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(compileError)
@@ -109,6 +135,24 @@ type compiler struct {
 	// folded holds the values of constants made by folding that
 	// ast.Constant cannot represent (tuples, frozensets, some complexes).
 	folded map[*ast.Constant]any
+
+	warn                           func(msg string, lineno int) error
+	recursionLimit, recursionStart int
+}
+
+// warning emits a SyntaxWarning at the current location.
+func (c *compiler) warning(format string, args ...any) {
+	if c.warn == nil {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if err := c.warn(msg, c.u.loc.line); err != nil {
+		c.error("%s", msg)
+	}
+}
+
+func (c *compiler) tooDeep() {
+	panic(compileError{&RecursionError{Msg: "maximum recursion depth exceeded during compilation"}})
 }
 
 // unit is the state of one code object being generated (compiler_unit).

@@ -28,9 +28,19 @@ const (
 )
 
 type folder struct {
+	c        *compiler
 	optimize int
 	future   int
 	values   map[*ast.Constant]any
+	depth    int
+}
+
+// enter counts one level of nesting against the recursion limit.
+func (f *folder) enter() {
+	f.depth++
+	if f.depth > f.c.recursionLimit {
+		f.c.tooDeep()
+	}
 }
 
 // constValue converts a literal to the Go value the code object stores.
@@ -42,7 +52,7 @@ func (c *compiler) constValue(k *ast.Constant) any {
 }
 
 func foldTree(c *compiler, tree any) {
-	f := &folder{optimize: c.optimize, future: c.future, values: map[*ast.Constant]any{}}
+	f := &folder{c: c, optimize: c.optimize, future: c.future, values: map[*ast.Constant]any{}, depth: c.recursionStart}
 	c.folded = f.values
 	switch m := tree.(type) {
 	case *ast.Module:
@@ -156,6 +166,8 @@ func (f *folder) arguments(a *ast.Arguments) {
 }
 
 func (f *folder) stmt(s ast.Stmt) {
+	f.enter()
+	defer func() { f.depth-- }()
 	switch s := s.(type) {
 	case *ast.FunctionDef:
 		f.arguments(s.Args)
@@ -229,6 +241,8 @@ func (f *folder) stmt(s ast.Stmt) {
 }
 
 func (f *folder) pattern(p ast.Pattern) ast.Pattern {
+	f.enter()
+	defer func() { f.depth-- }()
 	switch p := p.(type) {
 	case *ast.MatchValue:
 		p.Value = f.expr(p.Value)
@@ -270,6 +284,8 @@ func (f *folder) comprehensions(gens []*ast.Comprehension) {
 }
 
 func (f *folder) expr(e ast.Expr) ast.Expr {
+	f.enter()
+	defer func() { f.depth-- }()
 	switch e := e.(type) {
 	case *ast.BoolOp:
 		f.exprs(e.Values)

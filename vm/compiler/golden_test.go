@@ -72,8 +72,9 @@ type goldenCode struct {
 }
 
 type goldenFile struct {
-	AST   any          `json:"ast"`
-	Codes []goldenCode `json:"codes"`
+	AST      any          `json:"ast"`
+	Codes    []goldenCode `json:"codes"`
+	Warnings [][]any      `json:"warnings"`
 }
 
 // allCodes lists co and the code objects among its constants, depth first.
@@ -330,8 +331,18 @@ func compileGolden(t *testing.T, name string, g *goldenFile) *code.Code {
 	} else if strings.HasSuffix(name, ".opt2") {
 		opts.Optimize = 2
 	}
+	var warnings []string
+	opts.Warn = func(msg string, line int) error {
+		warnings = append(warnings, fmt.Sprintf("%d: %s", line, msg))
+		return nil
+	}
 	co, err := Compile(tree, "<test>", nil, opts)
 	require.NoError(t, err, name)
+	var want []string
+	for _, w := range g.Warnings {
+		want = append(want, fmt.Sprintf("%v: %s", w[1], w[0]))
+	}
+	assert.Equal(t, want, warnings, "warnings")
 	return co
 }
 
@@ -458,7 +469,11 @@ func TestGoldenErrors(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
 			tree := loadModule(tc.AST)
-			_, err := Compile(tree, "<test>", []byte(tc.Src), Options{})
+			opts := Options{}
+			if strings.HasPrefix(tc.Name, "werror_") {
+				opts.Warn = func(string, int) error { return fmt.Errorf("error") }
+			}
+			_, err := Compile(tree, "<test>", []byte(tc.Src), opts)
 			require.Error(t, err)
 			se, ok := err.(*SyntaxError)
 			require.True(t, ok, "%T: %v", err, err)

@@ -129,10 +129,18 @@ type symtable struct {
 	blocks  map[any]*scope
 	private string // class name for mangling, "" outside classes
 	future  int
+	depth   int // nesting, against c.recursionLimit
+}
+
+func (st *symtable) enter() {
+	st.depth++
+	if st.depth > st.c.recursionLimit {
+		st.c.tooDeep()
+	}
 }
 
 func buildSymtable(c *compiler, tree any) *symtable {
-	st := &symtable{c: c, blocks: map[any]*scope{}, future: c.future}
+	st := &symtable{c: c, blocks: map[any]*scope{}, future: c.future, depth: c.recursionStart}
 	st.enterBlock("top", moduleBlock, tree, loc{0, 0, 0, 0})
 	st.top = st.cur
 	switch m := tree.(type) {
@@ -241,6 +249,8 @@ func (st *symtable) visitExprs(es []ast.Expr) {
 }
 
 func (st *symtable) visitStmt(s ast.Stmt) {
+	st.enter()
+	defer func() { st.depth-- }()
 	switch s := s.(type) {
 	case *ast.FunctionDef:
 		st.addDef(s.Name, defLocal, locOf(s))
@@ -432,6 +442,8 @@ func (st *symtable) visitAlias(a *ast.Alias) {
 }
 
 func (st *symtable) visitPattern(p ast.Pattern) {
+	st.enter()
+	defer func() { st.depth-- }()
 	switch p := p.(type) {
 	case *ast.MatchValue:
 		st.visitExpr(p.Value)
@@ -556,6 +568,8 @@ func (st *symtable) raiseIfComprehensionBlock(e ast.Expr) {
 }
 
 func (st *symtable) visitExpr(e ast.Expr) {
+	st.enter()
+	defer func() { st.depth-- }()
 	switch e := e.(type) {
 	case *ast.NamedExpr:
 		st.raiseIfAnnotationBlock("named expression", e)

@@ -258,3 +258,12 @@ match x:
         pass
     case f"x":
         pass
+### werror_is_literal
+if x is 1:
+    pass
+### werror_not_callable
+(1, 2)(3)
+### werror_assert_tuple
+assert (x, "msg")
+### werror_index
+x = "abc"["k"]

@@ -175,8 +175,11 @@ def gen_src(path):
     elif name.endswith(".eval"):
         mode = "eval"
     tree = ast.parse(src, "<test>", mode=mode)
-    co = compile(src, "<test>", mode, optimize=optimize)
-    data = {"ast": ast_json(tree), "codes": all_codes(co)}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        co = compile(src, "<test>", mode, optimize=optimize)
+    warns = [[str(w.message), w.lineno] for w in caught if w.category is SyntaxWarning]
+    data = {"ast": ast_json(tree), "codes": all_codes(co), "warnings": warns}
     out = os.path.join(HERE, "golden", name + ".json")
     with open(out, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=None, ensure_ascii=False)
@@ -205,7 +208,10 @@ def gen_errors():
     for name, src in split_cases(text):
         tree = ast.parse(src, "<test>")  # the parser must accept it
         try:
-            compile(src, "<test>", "exec")
+            with warnings.catch_warnings():
+                # werror_*: SyntaxWarnings turned into errors by the filters.
+                warnings.simplefilter("error" if name.startswith("werror_") else "ignore")
+                compile(src, "<test>", "exec")
         except SyntaxError as e:
             err = [e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
         else:
