@@ -160,3 +160,36 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCPythonDumps compares gilpy with CPython on a large body of code that
+// is not checked in: set GILPY_CPYTHON_DUMPS to a directory written by
+// "gen_expected.py --dump-tree SRCDIR OUTDIR" (for instance over CPython's
+// Lib directory). Skipped otherwise.
+func TestCPythonDumps(t *testing.T) {
+	dir := os.Getenv("GILPY_CPYTHON_DUMPS")
+	if dir == "" {
+		t.Skip("GILPY_CPYTHON_DUMPS not set")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.src"))
+	require.NoError(t, err)
+	failed := 0
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		want, err := os.ReadFile(strings.TrimSuffix(file, ".src") + ".ast")
+		require.NoError(t, err)
+		name := filepath.Base(strings.TrimSuffix(file, ".src"))
+		mod, err := ParseModule(name, src)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			failed++
+		} else if got := Dump(mod); got != string(want) {
+			t.Errorf("%s: AST differs from CPython's:\n%s", name, firstDiff(string(want), got))
+			failed++
+		}
+		if failed > 20 {
+			t.Fatal("too many failures")
+		}
+	}
+	t.Logf("%d files compared", len(files))
+}

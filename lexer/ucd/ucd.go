@@ -178,13 +178,13 @@ const (
 )
 
 // Lookup returns the character named name, as "\N{name}" in a string
-// literal does: names are matched without regard to case, formal aliases
-// are accepted, named sequences are not.
+// literal does: names from the table are matched without regard to case,
+// formal aliases are accepted, named sequences are not. The computed names
+// of CJK ideographs and Hangul syllables must be upper case, as in CPython.
 func Lookup(name string) (rune, bool) {
-	up := strings.ToUpper(name)
-	if strings.HasPrefix(up, cjkPrefix) {
-		hex := up[len(cjkPrefix):]
-		if len(hex) != 4 && len(hex) != 5 {
+	if strings.HasPrefix(name, cjkPrefix) {
+		hex := name[len(cjkPrefix):]
+		if len(hex) != 4 && len(hex) != 5 || strings.ToUpper(hex) != hex {
 			return 0, false
 		}
 		v, err := strconv.ParseUint(hex, 16, 32)
@@ -193,8 +193,8 @@ func Lookup(name string) (rune, bool) {
 		}
 		return rune(v), true
 	}
-	if strings.HasPrefix(up, hangulPrefix) {
-		rest := up[len(hangulPrefix):]
+	if strings.HasPrefix(name, hangulPrefix) {
+		rest := name[len(hangulPrefix):]
 		var parts [3]int
 		for i, table := range [3][]string{jamoL, jamoV, jamoT} {
 			j, n := longestJamo(rest, table)
@@ -209,7 +209,7 @@ func Lookup(name string) (rune, bool) {
 		}
 		return rune(hangulSBase + (parts[0]*hangulVCount+parts[1])*hangulTCount + parts[2]), true
 	}
-	r, ok := load().byName[up]
+	r, ok := load().byName[strings.ToUpper(name)]
 	return r, ok
 }
 
@@ -228,7 +228,7 @@ func longestJamo(s string, table []string) (int, int) {
 // Name returns the Unicode name of r, as unicodedata.name does.
 func Name(r rune) (string, bool) {
 	if inRanges(cjkUnified, r) {
-		return cjkPrefix + strconv.FormatInt(int64(r), 16), true
+		return cjkPrefix + strings.ToUpper(strconv.FormatInt(int64(r), 16)), true
 	}
 	if r >= hangulSBase && r < hangulSBase+hangulSCount {
 		s := int(r - hangulSBase)

@@ -58,6 +58,7 @@ func TestLookup(t *testing.T) {
 		assert.Equal(t, want, got, name)
 	}
 	for _, bad := range []string{"", "NO SUCH CHARACTER", "CJK UNIFIED IDEOGRAPH-0041", "HANGUL SYLLABLE X",
+		"cjk unified ideograph-4E00", "CJK UNIFIED IDEOGRAPH-4e00", "hangul syllable gag",
 		"LATIN CAPITAL LETTER A WITH MACRON AND GRAVE"} { // a named sequence
 		_, ok := Lookup(bad)
 		assert.False(t, ok, bad)

@@ -3,6 +3,9 @@
     go test ./parser -regen          (runs this script, then the tests)
     python3 parser/testdata/gen_expected.py
 
+    python3 parser/testdata/gen_expected.py --dump-tree SRCDIR OUTDIR
+        (for TestCPythonDumps, see parser_test.go)
+
 For every ast/*.py it writes ast/*.ast: CPython's syntax tree in the text
 format of parser.Dump (dump.go). From errors.txt it writes errors.json: the
 SyntaxError attributes CPython's compile() reports for each snippet.
@@ -215,6 +218,37 @@ def gen_errors():
         f.write("\n")
 
 
+def dump_tree(root, out):
+    """Dump every .py file under root into out (as NAME.src and NAME.ast),
+    for TestCPythonDumps: a way to check gilpy against a large body of code
+    (CPython's own standard library, say) that is not checked in."""
+    os.makedirs(out, exist_ok=True)
+    count = 0
+    for dirpath, _, filenames in os.walk(root):
+        for fn in sorted(filenames):
+            if not fn.endswith(".py"):
+                continue
+            path = os.path.join(dirpath, fn)
+            with open(path, "rb") as f:
+                src = f.read()
+            try:
+                tree = compile(src, fn, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            except (SyntaxError, ValueError):
+                continue
+            lines = []
+            dump(tree, 0, "", lines)
+            name = os.path.relpath(path, root).replace(os.sep, "__")
+            with open(os.path.join(out, name + ".ast"), "w") as f:
+                f.write("\n".join(lines) + "\n")
+            with open(os.path.join(out, name + ".src"), "wb") as f:
+                f.write(src)
+            count += 1
+    print("dumped", count, "files into", out)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--dump-tree":
+        dump_tree(sys.argv[2], sys.argv[3])
+        sys.exit(0)
     gen_ast()
     gen_errors()

@@ -1,0 +1,68 @@
+f"plain"
+f""
+f"{x}"
+f"a{x}b{y}c"
+f"{x!r} {y!s} {z!a}"
+f"{x:>10}"
+f"{x:{width}}"
+f"{x:{width}.{prec}}"
+f"{x!r:^{w}}"
+f"{x=}"
+f"{x = }"
+f"{x = !r:>10}"
+f"{x=:5}"
+f"{x=!s}"
+f"{ x }"
+f"{{literal}}"
+f"{{{x}}}"
+f"a{{b"
+f"}}"
+f"{'quoted'}"
+f'{"double"}'
+f"{x['key']}"
+f"{a, b}"
+f"{*a, b}"
+f"{(yield)}" if False else None
+f"{(lambda: 1)()}"
+f"{x if y else z}"
+f"{a + b:{c}}"
+f"{f'{x}'}"
+f"{f'{x:{y}}'}"
+rf"\n{x}\n"
+fr"{x}\d"
+F"{x}"
+Rf'{x}'
+f"\n{x}\t"
+f"\N{BULLET} {x}"
+f"\N{LATIN SMALL LETTER A}{x}"
+"a" f"{x}" "b"
+f"{x}" "tail"
+"head" f"{x}"
+u"u" "x"
+f"{x}" f"{y}"
+f"""multi
+{x}
+line {y}"""
+f"""
+{
+    x
+}
+"""
+f'''{x
++ y}'''
+f"{x:}"
+f"{x!r:}"
+f"{3.14:.2f}"
+f"{'a' 'b'}"
+f"{x:{{}}>10}"
+f"{x:%Y-%m-%d}"
+f"{0!r:}"
+f"{x!=y}"
+f"{x==y}"
+f"{x<=y}"
+f"{x>y}"
+f"{x:=10}"
+f"{(x:=10)}"
+print(f"value: {value:.{precision}f} and {other!r}")
+x = f"{a}" \
+    f"{b}"
