@@ -201,7 +201,7 @@ func (c *compiler) trimUnusedConsts(entry *block) {
 	}
 	if maxIdx+1 < len(c.u.consts) {
 		for _, k := range c.u.consts[maxIdx+1:] {
-			delete(c.u.constIndex, constKey(k))
+			delete(c.u.constIndex, constKeyIn(k, c.codeKeys))
 		}
 		c.u.consts = c.u.consts[:maxIdx+1]
 	}

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/big"
 	"os"
@@ -136,6 +137,7 @@ type compiler struct {
 	// ast.Constant cannot represent (tuples, frozensets, some complexes).
 	folded map[*ast.Constant]any
 
+	codeKeys                       map[*code.Code]string
 	warn                           func(msg string, lineno int) error
 	recursionLimit, recursionStart int
 }
@@ -335,7 +337,12 @@ func (c *compiler) setQualname() {
 // constKey identifies a constant as CPython's _PyCode_ConstantKey does:
 // equal values of different types (1, 1.0, True) stay distinct, and so do
 // 0.0 and -0.0.
-func constKey(v any) string {
+func constKey(v any) string { return constKeyIn(v, nil) }
+
+// constKeyIn is constKey with a cache for code-object keys (a code object
+// is immutable once assembled, and its key is needed again when its parent
+// becomes a constant).
+func constKeyIn(v any, cache map[*code.Code]string) string {
 	switch v := v.(type) {
 	case nil:
 		return "N"
@@ -362,7 +369,7 @@ func constKey(v any) string {
 		var sb strings.Builder
 		sb.WriteString("(")
 		for _, x := range v {
-			k := constKey(x)
+			k := constKeyIn(x, cache)
 			fmt.Fprintf(&sb, "%d:%s", len(k), k)
 		}
 		sb.WriteString(")")
@@ -370,7 +377,7 @@ func constKey(v any) string {
 	case code.FrozenSet:
 		keys := make([]string, len(v))
 		for i, x := range v {
-			keys[i] = constKey(x)
+			keys[i] = constKeyIn(x, cache)
 		}
 		sort.Strings(keys)
 		var sb strings.Builder
@@ -381,7 +388,7 @@ func constKey(v any) string {
 		sb.WriteString("}")
 		return sb.String()
 	case *code.Code:
-		return codeKey(v)
+		return codeKey(v, cache)
 	}
 	panic(fmt.Sprintf("compiler: bad constant %T", v))
 }
@@ -389,21 +396,72 @@ func constKey(v any) string {
 // codeKey identifies a code object by its contents, as CPython's
 // code_richcompare does (everything but the qualname): a body compiled
 // twice (the test of a while loop, a finally block) yields one constant.
-func codeKey(co *code.Code) string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "C%q %d %d %d %d %d %v|", co.Name, co.ArgCount, co.PosOnlyArgCount,
-		co.KwOnlyArgCount, co.Flags, co.FirstLine, co.Instrs)
-	for _, k := range co.Consts {
-		ck := constKey(k)
-		fmt.Fprintf(&sb, "%d:%s", len(ck), ck)
+func codeKey(co *code.Code, cache map[*code.Code]string) string {
+	if k, ok := cache[co]; ok {
+		return k
 	}
-	fmt.Fprintf(&sb, "|%q|%q|%v|%v|%v|%v", co.Names, co.LocalsPlus, co.Kinds, co.Positions, co.ExcTable, co.Caches)
-	return sb.String()
+	b := []byte{'C'}
+	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
+	str := func(s string) { num(len(s)); b = append(b, s...) }
+	str(co.Name)
+	for _, n := range []int{co.ArgCount, co.PosOnlyArgCount, co.KwOnlyArgCount, int(co.Flags), co.FirstLine, len(co.Instrs)} {
+		num(n)
+	}
+	for _, in := range co.Instrs {
+		b = binary.LittleEndian.AppendUint32(b, uint32(in))
+	}
+	num(len(co.Consts))
+	for _, k := range co.Consts {
+		str(constKeyIn(k, cache))
+	}
+	num(len(co.Names))
+	for _, n := range co.Names {
+		str(n)
+	}
+	num(len(co.LocalsPlus))
+	for i, n := range co.LocalsPlus {
+		str(n)
+		num(int(co.Kinds[i]))
+	}
+	for _, p := range co.Positions {
+		num(int(p.Line))
+		num(int(p.EndLine))
+		num(int(p.Col))
+		num(int(p.EndCol))
+	}
+	num(len(co.ExcTable))
+	for _, e := range co.ExcTable {
+		num(int(e.Start))
+		num(int(e.End))
+		num(int(e.Target))
+		num(int(e.Depth))
+		if e.Lasti {
+			num(1)
+		} else {
+			num(0)
+		}
+	}
+	for _, cs := range co.Caches {
+		num(cs.Name)
+		if cs.PushNull {
+			num(1)
+		} else {
+			num(0)
+		}
+	}
+	k := string(b)
+	if cache != nil {
+		cache[co] = k
+	}
+	return k
 }
 
 func (c *compiler) addConst(v any) int {
 	u := c.u
-	k := constKey(v)
+	if c.codeKeys == nil {
+		c.codeKeys = map[*code.Code]string{}
+	}
+	k := constKeyIn(v, c.codeKeys)
 	if i, ok := u.constIndex[k]; ok {
 		return i
 	}

@@ -14,7 +14,8 @@ import (
 // TestStdlibAgainstCPython compiles modules of CPython's own library with
 // both compilers and compares them as the golden tests do. It needs a
 // CPython 3.11 (see findPython) and is skipped without one, or with
-// -short. GILPY_STDLIB_ALL=1 runs it over every module of the library.
+// -short. GILPY_STDLIB_ALL=1 runs it over every module of the library,
+// GILPY_STDLIB_ALL=tests over its test suite too.
 func TestStdlibAgainstCPython(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
@@ -33,8 +34,9 @@ func TestStdlibAgainstCPython(t *testing.T) {
 	if os.Getenv("GILPY_STDLIB_ALL") != "" {
 		files = nil
 		filepath.Walk(lib, func(path string, info os.FileInfo, err error) error {
+			withTests := os.Getenv("GILPY_STDLIB_ALL") == "tests"
 			if err == nil && strings.HasSuffix(path, ".py") && !strings.Contains(path, "site-packages") &&
-				!strings.Contains(path, "/test/") && !strings.Contains(path, "lib2to3/tests") {
+				(withTests || !strings.Contains(path, "/test/") && !strings.Contains(path, "lib2to3/tests")) {
 				rel, _ := filepath.Rel(lib, path)
 				files = append(files, rel)
 			}
