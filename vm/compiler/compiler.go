@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"gilpy/parser"
 	"gilpy/parser/ast"
 	"gilpy/vm/code"
 )
@@ -59,6 +60,9 @@ const (
 // Compile compiles a parsed module (*ast.Module), expression (*ast.Expression)
 // or interactive input (*ast.Interactive) into a code object. src is the
 // source text the tree was parsed from.
+//
+// Errors are *parser.SyntaxError (with CPython's message and position) or,
+// for trees nested too deeply, *RecursionError.
 //
 // Like CPython's optimizer, Compile may rewrite the tree in place (constant
 // folding); callers must not reuse it expecting the original.
@@ -199,9 +203,14 @@ func (c *compiler) error(format string, args ...any) {
 	c.errorAtLoc(c.u.loc, fmt.Sprintf(format, args...))
 }
 
-func (c *compiler) syntaxError(msg string, line, offset, endLine, endOffset int) *SyntaxError {
-	return &SyntaxError{
-		Msg: msg, Filename: c.filename,
+// syntaxError builds the error for a problem found after parsing. As in
+// CPython, Offset and EndOffset are then col_offset + 1: 1-based UTF-8 byte
+// offsets (the parser's own errors count characters), and Text is read from
+// the file named filename, so that compile(src, "<string>", ...) errors
+// have none.
+func (c *compiler) syntaxError(msg string, line, offset, endLine, endOffset int) *parser.SyntaxError {
+	return &parser.SyntaxError{
+		Type: "SyntaxError", Msg: msg, Filename: c.filename,
 		Lineno: line, Offset: offset, EndLineno: endLine, EndOffset: endOffset,
 		Text: programText(c.filename, line),
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gilpy/parser"
 	"gilpy/parser/ast"
 	"gilpy/vm/code"
 )
@@ -47,14 +48,14 @@ func TestSyntaxErrorTextFromFile(t *testing.T) {
 		&ast.Return{Pos: ast.Pos{Line: 2, Col: 0, EndLine: 2, EndCol: 8}, Value: &ast.Name{Pos: ast.Pos{Line: 2, Col: 7, EndLine: 2, EndCol: 8}, Id: "x"}},
 	}}
 	_, err := Compile(tree, path, []byte(src), Options{})
-	se := err.(*SyntaxError)
+	se := err.(*parser.SyntaxError)
 	assert.Equal(t, "'return' outside function", se.Msg)
 	assert.Equal(t, "return x\n", se.Text)
 	assert.Equal(t, [4]int{2, 1, 2, 9}, [4]int{se.Lineno, se.Offset, se.EndLineno, se.EndOffset})
 
 	// No such file (compile(src, "<string>", ...)): no text, as CPython.
 	_, err = Compile(tree, "<string>", []byte(src), Options{})
-	assert.Equal(t, "", err.(*SyntaxError).Text)
+	assert.Equal(t, "", err.(*parser.SyntaxError).Text)
 }
 
 func TestFutureAnnotationsFlag(t *testing.T) {

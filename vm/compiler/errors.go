@@ -12,14 +12,12 @@ import (
 	"gilpy/vm/code"
 )
 
-// SyntaxError is a compile-time error, with CPython's message and position.
+// SyntaxError was the compiler's own error type before the parser defined
+// one.
 //
-// For errors found by the compiler (rather than the parser) CPython reports
-// Offset and EndOffset as 1-based UTF-8 byte offsets (col_offset + 1), and
-// takes Text from the file named Filename; so does this package. Text is ""
-// when there is no such file (compile(src, "<string>", ...)).
-//
-// TODO: become parser.SyntaxError once the parser package defines it.
+// Deprecated: Compile returns *parser.SyntaxError (with Type
+// "SyntaxError"). This type is kept only until vm/run.go drops its case for
+// it, and is never returned.
 type SyntaxError struct {
 	Msg       string
 	Filename  string

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"testing"
 
+	"gilpy/parser"
 	"gilpy/parser/ast"
 )
 
@@ -26,7 +27,7 @@ func FuzzCompile(f *testing.F) {
 		co, err := Compile(tree, "<fuzz>", nil, Options{})
 		if err != nil {
 			switch err.(type) {
-			case *SyntaxError, *RecursionError:
+			case *parser.SyntaxError, *RecursionError:
 			default:
 				t.Fatalf("unexpected error: %v", err)
 			}
@@ -54,7 +55,7 @@ func TestRandomTrees(t *testing.T) {
 		tree := g.module()
 		co, err := Compile(tree, "<random>", nil, Options{})
 		if err != nil {
-			if _, ok := err.(*SyntaxError); !ok {
+			if _, ok := err.(*parser.SyntaxError); !ok {
 				t.Fatalf("input %d: non-SyntaxError error: %v", i, err)
 			}
 			continue

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gilpy/parser"
 	"gilpy/vm/code"
 )
 
@@ -467,16 +468,37 @@ func TestGoldenErrors(t *testing.T) {
 	var cases []goldenError
 	require.NoError(t, json.Unmarshal(data, &cases))
 	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			tree := loadModule(tc.AST)
+		for _, fromSource := range []bool{false, true} {
+			tc, fromSource := tc, fromSource
+			name := tc.Name
+			if fromSource {
+				name += "/source"
+			}
+			t.Run(name, func(t *testing.T) { checkGoldenError(t, tc, fromSource) })
+		}
+	}
+}
+
+// checkGoldenError compiles an error case from CPython's tree or, with
+// fromSource, from gilpy's parser.
+func checkGoldenError(t *testing.T, tc goldenError, fromSource bool) {
+	{
+		{
+			var tree any = loadModule(tc.AST)
+			if fromSource {
+				var err error
+				tree, err = parser.Parse("<test>", []byte(tc.Src), parser.ModeExec)
+				require.NoError(t, err)
+			}
 			opts := Options{}
 			if strings.HasPrefix(tc.Name, "werror_") {
 				opts.Warn = func(string, int) error { return fmt.Errorf("error") }
 			}
 			_, err := Compile(tree, "<test>", []byte(tc.Src), opts)
 			require.Error(t, err)
-			se, ok := err.(*SyntaxError)
+			se, ok := err.(*parser.SyntaxError)
 			require.True(t, ok, "%T: %v", err, err)
+			require.Equal(t, "SyntaxError", se.Type)
 			num := func(v any) int {
 				if f, ok := v.(float64); ok {
 					return int(f)
@@ -486,7 +508,7 @@ func TestGoldenErrors(t *testing.T) {
 			want := fmt.Sprintf("%s @ %d:%d-%d:%d", tc.Error[0], num(tc.Error[1]), num(tc.Error[2]), num(tc.Error[3]), num(tc.Error[4]))
 			got := fmt.Sprintf("%s @ %d:%d-%d:%d", se.Msg, se.Lineno, se.Offset, se.EndLineno, se.EndOffset)
 			assert.Equal(t, want, got)
-		})
+		}
 	}
 }
 
