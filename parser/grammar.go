@@ -29,28 +29,26 @@ type pFile struct {
 
 // pInteractive is one REPL input (statement_newline).
 type pInteractive struct {
-	Pos      plexer.Position
-	Compound *pCompound   `parser:"(  @@ ( NEWLINE | EOF )"`
-	Simple   *pSimpleLine `parser:" | @@"`
-	Empty    bool         `parser:" | @( NEWLINE | EOF ) )"`
+	Pos   plexer.Position
+	Stmt  *pStmt `parser:"  @@"`
+	Empty bool   `parser:"| @( NEWLINE | EOF )"`
 }
 
-type pStmt struct {
-	Compound *pCompound   `parser:"  @@"`
-	Simple   *pSimpleLine `parser:"| @@"`
-}
-
-type pCompound struct {
-	If        *pIf        `parser:"  @@"`
-	While     *pWhile     `parser:"| @@"`
-	For       *pFor       `parser:"| @@"`
-	Try       *tryStmt    `parser:"| @@"`
-	With      *pWith      `parser:"| @@"`
-	FuncDef   *pFuncDef   `parser:"| @@"`
-	ClassDef  *pClassDef  `parser:"| @@"`
-	Decorated *pDecorated `parser:"| @@"`
-	Async     *pAsync     `parser:"| @@"`
-	Match     *matchStmt  `parser:"| @@"`
+// pAll names every statement production, so that participle builds a
+// parser for each; pStmt dispatches to them (see stmtParsers).
+type pAll struct {
+	File      *pFile        `parser:"  @@"`
+	If        *pIf          `parser:"| @@"`
+	While     *pWhile       `parser:"| @@"`
+	For       *pFor         `parser:"| @@"`
+	With      *pWith        `parser:"| @@"`
+	FuncDef   *pFuncDef     `parser:"| @@"`
+	ClassDef  *pClassDef    `parser:"| @@"`
+	Decorated *pDecorated   `parser:"| @@"`
+	Async     *pAsync       `parser:"| @@"`
+	Simple    *pSimpleLine  `parser:"| @@"`
+	Block     *pBlock       `parser:"| @@"`
+	Inter     *pInteractive `parser:"| @@"`
 }
 
 // pSimpleLine is simple_stmts: statements separated by ';' ending a line.
@@ -58,19 +56,22 @@ type pSimpleLine struct {
 	Stmts []*pSimple `parser:"@@ ( ';' @@ )* ';'? NEWLINE"`
 }
 
+// pSimple is one simple statement. Expression statements and assignments
+// come first: they are the most common, and none of the keyword statements
+// starts with a token that can start an expression.
 type pSimple struct {
-	Pass       *pPass       `parser:"  @@"`
-	Break      *pBreak      `parser:"| @@"`
-	Continue   *pContinue   `parser:"| @@"`
+	Expr       *exprStmt    `parser:"  @@"`
 	Return     *pReturn     `parser:"| @@"`
-	Raise      *pRaise      `parser:"| @@"`
-	Global     *pGlobal     `parser:"| @@"`
-	Nonlocal   *pNonlocal   `parser:"| @@"`
-	Del        *pDel        `parser:"| @@"`
-	Assert     *pAssert     `parser:"| @@"`
 	Import     *pImport     `parser:"| @@"`
 	ImportFrom *pImportFrom `parser:"| @@"`
-	Expr       *exprStmt    `parser:"| @@"`
+	Pass       *pPass       `parser:"| @@"`
+	Raise      *pRaise      `parser:"| @@"`
+	Break      *pBreak      `parser:"| @@"`
+	Continue   *pContinue   `parser:"| @@"`
+	Del        *pDel        `parser:"| @@"`
+	Assert     *pAssert     `parser:"| @@"`
+	Global     *pGlobal     `parser:"| @@"`
+	Nonlocal   *pNonlocal   `parser:"| @@"`
 }
 
 type pPass struct {
@@ -308,11 +309,21 @@ func (s *tokenStream) Next() (plexer.Token, error) {
 	}, nil
 }
 
-// grammarState holds the participle parsers, built once.
+// grammarState holds the participle parsers, built once: one for each
+// statement production.
 type grammarState struct {
 	file        *participle.Parser[pFile]
 	interactive *participle.Parser[pInteractive]
 	block       *participle.Parser[pBlock]
+	simple      *participle.Parser[pSimpleLine]
+	ifStmt      *participle.Parser[pIf]
+	whileStmt   *participle.Parser[pWhile]
+	forStmt     *participle.Parser[pFor]
+	withStmt    *participle.Parser[pWith]
+	funcDef     *participle.Parser[pFuncDef]
+	classDef    *participle.Parser[pClassDef]
+	decorated   *participle.Parser[pDecorated]
+	async       *participle.Parser[pAsync]
 }
 
 var (
@@ -320,19 +331,31 @@ var (
 	grammar     *grammarState
 )
 
+func production[P any](all *participle.Parser[pAll]) *participle.Parser[P] {
+	p, err := participle.ParserForProduction[P](all)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
 func getGrammar() *grammarState {
 	grammarOnce.Do(func() {
-		opts := []participle.Option{participle.Lexer(tokenDef{}), participle.UseLookahead(1)}
-		g := &grammarState{
-			file:        participle.MustBuild[pFile](opts...),
-			interactive: participle.MustBuild[pInteractive](opts...),
+		all := participle.MustBuild[pAll](participle.Lexer(tokenDef{}), participle.UseLookahead(1))
+		grammar = &grammarState{
+			file:        production[pFile](all),
+			interactive: production[pInteractive](all),
+			block:       production[pBlock](all),
+			simple:      production[pSimpleLine](all),
+			ifStmt:      production[pIf](all),
+			whileStmt:   production[pWhile](all),
+			forStmt:     production[pFor](all),
+			withStmt:    production[pWith](all),
+			funcDef:     production[pFuncDef](all),
+			classDef:    production[pClassDef](all),
+			decorated:   production[pDecorated](all),
+			async:       production[pAsync](all),
 		}
-		var err error
-		g.block, err = participle.ParserForProduction[pBlock](g.file)
-		if err != nil {
-			panic(err)
-		}
-		grammar = g
 	})
 	return grammar
 }
@@ -444,14 +467,14 @@ func (p *parser) parse() any {
 	registry.Store(key, p)
 	defer registry.Delete(key)
 	if p.mode == ModeSingle {
-		tree, err := p.grammar.interactive.ParseFromLexer(peek)
+		tree, err := p.grammar.interactive.ParseFromLexer(peek, participle.AllowTrailing(true))
 		if p.err == nil && err != nil {
 			p.participleError(err)
 		}
 		if p.err != nil {
 			return nil
 		}
-		return p.lowerInteractive(tree)
+		return p.lowerInteractive(tree, peek)
 	}
 	tree, err := p.grammar.file.ParseFromLexer(peek)
 	if p.err == nil && err != nil {
@@ -461,6 +484,150 @@ func (p *parser) parse() any {
 		return nil
 	}
 	return &ast.Module{Body: p.lowerStmts(tree.Stmts)}
+}
+
+// pStmt is one statement. It picks the statement's production by its
+// first token and runs participle's parser for it: a switch instead of an
+// alternative per statement kind, each of which would cost participle a
+// branch (a copy of its state) and a struct allocation for every statement.
+type pStmt struct{ S []ast.Stmt }
+
+func (x *pStmt) Parse(lex *plexer.PeekingLexer) error {
+	p := stateOf(lex)
+	if p.err != nil {
+		return p.stop(lex)
+	}
+	p.i = int(lex.RawCursor())
+	g := p.grammar
+	var s ast.Stmt
+	var err error
+	switch p.kind() {
+	case lexer.IF:
+		var n *pIf
+		if n, err = g.ifStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerIf(n)
+		}
+	case lexer.WHILE:
+		var n *pWhile
+		if n, err = g.whileStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerWhile(n)
+		}
+	case lexer.FOR:
+		var n *pFor
+		if n, err = g.forStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerFor(n, false, n.Pos)
+		}
+	case lexer.WITH:
+		var n *pWith
+		if n, err = g.withStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerWith(n, false, n.Pos)
+		}
+	case lexer.DEF:
+		var n *pFuncDef
+		if n, err = g.funcDef.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerFuncDef(n, false, n.Pos, nil)
+		}
+	case lexer.CLASS:
+		var n *pClassDef
+		if n, err = g.classDef.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerClassDef(n, nil)
+		}
+	case lexer.AT:
+		var n *pDecorated
+		if n, err = g.decorated.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerDecorated(n)
+		}
+	case lexer.ASYNC:
+		var n *pAsync
+		if n, err = g.async.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			s = p.lowerAsync(n)
+		}
+	case lexer.TRY:
+		p.sync(lex)
+		t := p.tryStatement(lex)
+		return x.handTree(p, lex, t, t == nil)
+	case lexer.NAME:
+		if p.isSoft("match") {
+			m, isMatch := p.matchStatement(lex)
+			if isMatch || p.err != nil {
+				return x.handTree(p, lex, m, m == nil)
+			}
+		}
+	default:
+		if !p.canStartStmt() {
+			return participle.NextMatch
+		}
+	}
+	if s == nil && err == nil && p.err == nil && p.startsExprStmt() {
+		// The most common line, one expression statement or assignment,
+		// goes straight to its hand-written parser; lines with ';' go
+		// through participle's simple_stmts like the keyword statements.
+		start := p.i
+		if st := p.exprStatement(); st != nil && p.kind() == lexer.NEWLINE {
+			p.next()
+			p.sync(lex)
+			x.S = []ast.Stmt{st}
+			return nil
+		}
+		if p.err != nil {
+			return p.stop(lex)
+		}
+		if p.kind() != lexer.SEMI {
+			p.syntaxError()
+			return p.stop(lex)
+		}
+		p.i = start
+	}
+	if s == nil && err == nil && p.err == nil {
+		// A simple statement line.
+		p.sync(lex)
+		var n *pSimpleLine
+		if n, err = g.simple.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
+			x.S = p.lowerSimpleLine(nil, n)
+			return nil
+		}
+	}
+	if p.err == nil && err != nil {
+		p.participleError(err)
+	}
+	if p.err != nil {
+		return p.stop(lex)
+	}
+	p.i = int(lex.RawCursor())
+	x.S = []ast.Stmt{s}
+	return nil
+}
+
+// handTree finishes a statement parsed by hand (try, match).
+func (x *pStmt) handTree(p *parser, lex *plexer.PeekingLexer, s ast.Stmt, failed bool) error {
+	if failed || p.err != nil {
+		if p.err == nil {
+			p.syntaxError()
+		}
+		return p.stop(lex)
+	}
+	p.sync(lex)
+	x.S = []ast.Stmt{s}
+	return nil
+}
+
+// startsExprStmt reports whether the current token starts an expression
+// statement or assignment.
+func (p *parser) startsExprStmt() bool {
+	k := p.kind()
+	return k == lexer.YIELD || canStartStarExpr(k)
+}
+
+// canStartStmt reports whether the current token can begin a simple
+// statement.
+func (p *parser) canStartStmt() bool {
+	switch k := p.kind(); k {
+	case lexer.PASS, lexer.BREAK, lexer.CONTINUE, lexer.RETURN, lexer.RAISE, lexer.GLOBAL,
+		lexer.NONLOCAL, lexer.DEL, lexer.ASSERT, lexer.IMPORT, lexer.FROM, lexer.YIELD:
+		return true
+	default:
+		return canStartStarExpr(k)
+	}
 }
 
 // parseEval is eval: expressions NEWLINE* ENDMARKER.

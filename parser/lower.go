@@ -38,13 +38,13 @@ func (p *parser) extentTo(first, next int) ast.Pos {
 }
 
 func (p *parser) lowerStmts(stmts []*pStmt) []ast.Stmt {
-	out := make([]ast.Stmt, 0, len(stmts))
+	n := 0
 	for _, s := range stmts {
-		if s.Compound != nil {
-			out = append(out, p.lowerCompound(s.Compound))
-		} else {
-			out = p.lowerSimpleLine(out, s.Simple)
-		}
+		n += len(s.S)
+	}
+	out := make([]ast.Stmt, 0, n)
+	for _, s := range stmts {
+		out = append(out, s.S...)
 	}
 	return out
 }
@@ -139,55 +139,38 @@ func (p *parser) dotted(ns []*pName) string {
 	return strings.Join(p.names(ns), ".")
 }
 
-func (p *parser) lowerCompound(c *pCompound) ast.Stmt {
-	switch {
-	case c.If != nil:
-		return p.lowerIf(c.If)
-	case c.While != nil:
-		w := c.While
-		s := &ast.While{Pos: p.extent(w.Pos, w.EndPos), Test: w.Test.E, Body: p.lowerBlock(w.Body)}
-		if w.Else != nil {
-			s.Orelse = p.lowerBlock(w.Else.Body)
-		}
-		return s
-	case c.For != nil:
-		return p.lowerFor(c.For, false, c.For.Pos)
-	case c.Try != nil:
-		return c.Try.S
-	case c.With != nil:
-		return p.lowerWith(c.With, false, c.With.Pos)
-	case c.FuncDef != nil:
-		return p.lowerFuncDef(c.FuncDef, false, c.FuncDef.Pos, nil)
-	case c.ClassDef != nil:
-		return p.lowerClassDef(c.ClassDef, nil)
-	case c.Decorated != nil:
-		d := c.Decorated
-		decos := make([]ast.Expr, len(d.Decorators))
-		for i, deco := range d.Decorators {
-			decos[i] = deco.Expr.E
-		}
-		switch {
-		case d.FuncDef != nil:
-			return p.lowerFuncDef(d.FuncDef, false, d.FuncDef.Pos, decos)
-		case d.ClassDef != nil:
-			return p.lowerClassDef(d.ClassDef, decos)
-		default:
-			return p.lowerFuncDef(d.Async.FuncDef, true, d.Async.Pos, decos)
-		}
-	case c.Async != nil:
-		a := c.Async
-		switch {
-		case a.FuncDef != nil:
-			return p.lowerFuncDef(a.FuncDef, true, a.Pos, nil)
-		case a.For != nil:
-			return p.lowerFor(a.For, true, a.Pos)
-		default:
-			return p.lowerWith(a.With, true, a.Pos)
-		}
-	case c.Match != nil:
-		return c.Match.S
+func (p *parser) lowerWhile(w *pWhile) ast.Stmt {
+	s := &ast.While{Pos: p.extent(w.Pos, w.EndPos), Test: w.Test.E, Body: p.lowerBlock(w.Body)}
+	if w.Else != nil {
+		s.Orelse = p.lowerBlock(w.Else.Body)
 	}
-	panic("parser: empty compound statement")
+	return s
+}
+
+func (p *parser) lowerDecorated(d *pDecorated) ast.Stmt {
+	decos := make([]ast.Expr, len(d.Decorators))
+	for i, deco := range d.Decorators {
+		decos[i] = deco.Expr.E
+	}
+	switch {
+	case d.FuncDef != nil:
+		return p.lowerFuncDef(d.FuncDef, false, d.FuncDef.Pos, decos)
+	case d.ClassDef != nil:
+		return p.lowerClassDef(d.ClassDef, decos)
+	default:
+		return p.lowerFuncDef(d.Async.FuncDef, true, d.Async.Pos, decos)
+	}
+}
+
+func (p *parser) lowerAsync(a *pAsync) ast.Stmt {
+	switch {
+	case a.FuncDef != nil:
+		return p.lowerFuncDef(a.FuncDef, true, a.Pos, nil)
+	case a.For != nil:
+		return p.lowerFor(a.For, true, a.Pos)
+	default:
+		return p.lowerWith(a.With, true, a.Pos)
+	}
 }
 
 func (p *parser) lowerIf(f *pIf) ast.Stmt {
@@ -246,18 +229,22 @@ func (p *parser) lowerClassDef(c *pClassDef, decos []ast.Expr) ast.Stmt {
 	return s
 }
 
-func (p *parser) lowerInteractive(t *pInteractive) any {
-	var body []ast.Stmt
-	switch {
-	case t.Compound != nil:
-		body = []ast.Stmt{p.lowerCompound(t.Compound)}
-	case t.Simple != nil:
-		body = p.lowerSimpleLine(nil, t.Simple)
-	default:
+// lowerInteractive builds the result of ModeSingle, which takes exactly
+// one statement: CPython's bad_single_statement rejects anything after it.
+func (p *parser) lowerInteractive(t *pInteractive, lex *plexer.PeekingLexer) any {
+	if t.Stmt == nil {
 		if p.toks[t.Pos.Offset].Kind == lexer.EOF {
 			return &ast.Interactive{}
 		}
-		body = []ast.Stmt{&ast.Pass{Pos: p.posOf(t.Pos.Offset)}}
+		return &ast.Interactive{Body: []ast.Stmt{&ast.Pass{Pos: p.posOf(t.Pos.Offset)}}}
 	}
-	return &ast.Interactive{Body: body}
+	p.i = int(lex.RawCursor())
+	for p.kind() == lexer.NEWLINE {
+		p.next()
+	}
+	if p.kind() != lexer.EOF {
+		p.raise("multiple statements found while compiling a single statement")
+		return nil
+	}
+	return &ast.Interactive{Body: t.Stmt.S}
 }

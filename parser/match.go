@@ -1,30 +1,21 @@
 package parser
 
 import (
-	"github.com/alecthomas/participle/v2"
 	plexer "github.com/alecthomas/participle/v2/lexer"
 
 	"gilpy/lexer"
 	"gilpy/parser/ast"
 )
 
-func participleNextMatch() error { return participle.NextMatch }
-
-// matchStmt is the match statement, written by hand because "match" and
-// "case" are soft keywords: "match" starts a match statement only if a
-// subject and ':' follow, otherwise it is a name ("match(x)", "match = 1").
-// That needs more lookahead than participle's grammar should carry. Case
-// bodies are parsed by participle.
-type matchStmt struct{ S *ast.Match }
-
-func (x *matchStmt) Parse(lex *plexer.PeekingLexer) error {
-	p := stateOf(lex)
-	if p.err != nil {
-		return p.stop(lex)
-	}
-	p.i = int(lex.RawCursor())
-	if !p.isSoft("match") || !canStartStarExpr(p.peekKind(1)) {
-		return participle.NextMatch
+// matchStatement parses a match statement at a NAME "match". It is written
+// by hand because "match" and "case" are soft keywords: "match" starts a
+// match statement only if a subject and ':' follow, otherwise it is a name
+// ("match(x)", "match = 1"); that needs more lookahead than participle's
+// grammar should carry. Case bodies are parsed by participle. It reports
+// false (and no error) if the line is not a match statement.
+func (p *parser) matchStatement(lex *plexer.PeekingLexer) (*ast.Match, bool) {
+	if !canStartStarExpr(p.peekKind(1)) {
+		return nil, false
 	}
 	start := p.i
 	m := p.mark()
@@ -37,31 +28,23 @@ func (x *matchStmt) Parse(lex *plexer.PeekingLexer) error {
 		p.backtrack(m)
 		if s := p.exprStatement(); s != nil && p.err == nil && p.i == nl {
 			p.backtrack(m)
-			return participle.NextMatch
+			return nil, false
 		}
 		if !p.backtrack(m) {
-			return p.stop(lex)
+			return nil, true
 		}
 		p.i = nl
 		p.raise("expected ':'")
-		return p.stop(lex)
+		return nil, true
 	}
 	if subject == nil || p.kind() != lexer.COLON {
 		if !p.backtrack(m) {
-			return p.stop(lex)
+			return nil, true
 		}
-		return participle.NextMatch
+		return nil, false
 	}
 	p.next() // ':'
-	x.S = p.matchStatement(lex, start, subject)
-	if x.S == nil || p.err != nil {
-		if p.err == nil {
-			p.syntaxError()
-		}
-		return p.stop(lex)
-	}
-	p.sync(lex)
-	return nil
+	return p.matchBody(lex, start, subject), true
 }
 
 // subjectExpr is star_named_expression ',' star_named_expressions? |
@@ -90,7 +73,7 @@ func (p *parser) subjectExpr() ast.Expr {
 	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
 }
 
-func (p *parser) matchStatement(lex *plexer.PeekingLexer, start int, subject ast.Expr) *ast.Match {
+func (p *parser) matchBody(lex *plexer.PeekingLexer, start int, subject ast.Expr) *ast.Match {
 	if p.kind() != lexer.NEWLINE {
 		p.syntaxError()
 		return nil

@@ -256,31 +256,10 @@ func (p *parser) augAssign(start int, target ast.Expr, op ast.Operator) ast.Stmt
 	return &ast.AugAssign{Pos: p.spanTo(start), Target: target, Op: op, Value: v}
 }
 
-// tryStmt is the try statement, written by hand: CPython's rules for
-// "expected 'except' or 'finally' block" and for mixing except and except*
-// look at whole handler sequences. Its blocks are parsed by participle.
-type tryStmt struct{ S *ast.Try }
-
-func (x *tryStmt) Parse(lex *plexer.PeekingLexer) error {
-	p := stateOf(lex)
-	if p.err != nil {
-		return p.stop(lex)
-	}
-	p.i = int(lex.RawCursor())
-	if p.kind() != lexer.TRY {
-		return participleNextMatch()
-	}
-	x.S = p.tryStatement(lex)
-	if x.S == nil || p.err != nil {
-		if p.err == nil {
-			p.syntaxError()
-		}
-		return p.stop(lex)
-	}
-	p.sync(lex)
-	return nil
-}
-
+// tryStatement parses a try statement. It is written by hand because
+// CPython's rules for "expected 'except' or 'finally' block" and for mixing
+// except and except* look at whole handler sequences; its blocks are parsed
+// by participle.
 // forcedColon is CPython's &&':'.
 func (p *parser) forcedColon() bool {
 	if p.accept(lexer.COLON) {
