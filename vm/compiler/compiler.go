@@ -234,6 +234,10 @@ func programText(filename string, n int) string {
 			line = data[:j+1]
 		}
 		if i == n {
+			// Universal newlines, as CPython reads the line.
+			if strings.HasSuffix(string(line), "\r\n") {
+				return string(line[:len(line)-2]) + "\n"
+			}
 			return string(line)
 		}
 		if j < 0 {

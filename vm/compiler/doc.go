@@ -28,10 +28,22 @@
 //     and lays out the final code with one inline-cache slot per
 //     LOAD_GLOBAL / LOAD_ATTR / STORE_ATTR / LOAD_METHOD.
 //
-// Errors are *SyntaxError values with CPython's messages and positions. The
-// generator stops at the first one (a panic carrying the error, recovered
-// by Compile), which keeps the recursive code free of error plumbing, as
-// CPython's RETURN_IF_FALSE macros do.
+// Errors are *parser.SyntaxError values with CPython's messages and
+// positions (for these post-parse errors CPython counts offsets in UTF-8
+// bytes and reads the line text from the file; so does Compile), or a
+// *RecursionError for trees nested deeper than CPython's compiler allows.
+// The generator stops at the first error (a panic carrying it, recovered by
+// Compile), which keeps the recursive code free of error plumbing, as
+// CPython's RETURN_IF_FALSE macros do. SyntaxWarnings ("is" with a literal,
+// "perhaps you missed a comma?") go to Options.Warn.
+//
+// Tests: the golden corpus (testdata/src, testdata/errors.py, expectations
+// written by testdata/gen.py from CPython 3.11) is compared instruction by
+// instruction, position by position, with exception tables, flags, stack
+// sizes and variable layouts, both from CPython's syntax trees and from
+// gilpy's parser; TestStdlibAgainstCPython does the same on CPython's own
+// library when a CPython 3.11 is installed; verifyCode checks the invariants
+// the VM relies on; FuzzCompile and FuzzCompileSource look for crashes.
 //
 // Deviations from CPython's output, all forced by gilpy's instruction set
 // (see vm/code/opcodes.go): no CACHE/PRECALL/EXTENDED_ARG, jump arguments are
