@@ -904,9 +904,10 @@ func floorDiv(a, b any) (any, bool) {
 			return nil, false
 		}
 		q, m := new(big.Int).DivMod(x, y, new(big.Int))
-		// big's DivMod is Euclidean (m >= 0); Python floors.
+		// big's DivMod is Euclidean (m >= 0); Python floors: with a
+		// negative divisor and a remainder, the floor is one lower.
 		if m.Sign() != 0 && y.Sign() < 0 {
-			q.Add(q, big.NewInt(1))
+			q.Sub(q, big.NewInt(1))
 		}
 		return normInt(q), true
 	}
