@@ -213,7 +213,7 @@ func AsExceptionValue(v Value) (*Exception, bool) { return exceptionLayout.Cast(
 // NewException builds an instance of t with the given args.
 func NewException(t *Type, args ...Value) *Exception {
 	e := exceptionLayout.New(t)
-	e.args = NewTuple(args...)
+	e.args = NewTupleCopy(args)
 	e.cause, e.context = Null, Null
 	return e
 }
@@ -314,7 +314,7 @@ func (e *Exception) setAttr(name string, v Value) {
 
 func exceptionNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
 	e := exceptionLayout.New(t)
-	e.args = NewTuple(args[:len(args)-len(kwnames)]...)
+	e.args = NewTupleCopy(args[:len(args)-len(kwnames)])
 	e.cause, e.context = Null, Null
 	return e.Value(), nil
 }
@@ -323,7 +323,7 @@ func exceptionInit(th *Thread, self Value, args []Value, kwnames []Value) error 
 	if len(kwnames) > 0 {
 		return Errorf(TypeError, "%s() takes no keyword arguments", TypeName(self))
 	}
-	exceptionLayout.Must(self).args = NewTuple(args...)
+	exceptionLayout.Must(self).args = NewTupleCopy(args)
 	return nil
 }
 
@@ -574,7 +574,7 @@ func SystemExitCode(e *Exception) Value {
 func importErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	npos := len(args) - len(kwnames)
 	e := exceptionLayout.Must(self)
-	e.args = NewTuple(args[:npos]...)
+	e.args = NewTupleCopy(args[:npos])
 	e.setAttr("name", None)
 	e.setAttr("path", None)
 	for i, k := range kwnames {
@@ -609,7 +609,7 @@ func importErrorStr(th *Thread, self Value) (Value, error) {
 func nameErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	npos := len(args) - len(kwnames)
 	e := exceptionLayout.Must(self)
-	e.args = NewTuple(args[:npos]...)
+	e.args = NewTupleCopy(args[:npos])
 	e.setAttr("name", None)
 	for i, k := range kwnames {
 		s, _ := AsStr(k)
@@ -624,7 +624,7 @@ func nameErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error 
 func attributeErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	npos := len(args) - len(kwnames)
 	e := exceptionLayout.Must(self)
-	e.args = NewTuple(args[:npos]...)
+	e.args = NewTupleCopy(args[:npos])
 	e.setAttr("name", None)
 	e.setAttr("obj", None)
 	for i, k := range kwnames {
@@ -665,7 +665,7 @@ func osErrorNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, erro
 		}
 	}
 	e := exceptionLayout.New(t)
-	e.args = NewTuple(args[:npos]...)
+	e.args = NewTupleCopy(args[:npos])
 	e.cause, e.context = Null, Null
 	return e.Value(), nil
 }
@@ -689,10 +689,10 @@ func osErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 		if npos >= 3 {
 			e.args = NewTuple(args[0], args[1])
 		} else {
-			e.args = NewTuple(args[:npos]...)
+			e.args = NewTupleCopy(args[:npos])
 		}
 	} else {
-		e.args = NewTuple(args[:npos]...)
+		e.args = NewTupleCopy(args[:npos])
 	}
 	return nil
 }
@@ -741,7 +741,7 @@ func NewOSError(errno int, strerror string, filename ...Value) *Exception {
 
 func syntaxErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	e := exceptionLayout.Must(self)
-	e.args = NewTuple(args[:len(args)-len(kwnames)]...)
+	e.args = NewTupleCopy(args[:len(args)-len(kwnames)])
 	for _, n := range []string{"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"} {
 		e.setAttr(n, None)
 	}
@@ -804,7 +804,7 @@ func syntaxErrorStr(th *Thread, self Value) (Value, error) {
 
 func unicodeErrorInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	e := exceptionLayout.Must(self)
-	e.args = NewTuple(args...)
+	e.args = NewTupleCopy(args)
 	if len(args) != 5 {
 		return Errorf(TypeError, "function takes exactly 5 arguments (%d given)", len(args))
 	}

@@ -221,8 +221,9 @@ func bigFloorDivMod(a, b *big.Int) (q, m *big.Int) {
 	q, m = new(big.Int), new(big.Int)
 	q.DivMod(a, b, m) // Euclidean: m >= 0
 	if m.Sign() != 0 && b.Sign() < 0 {
-		// Python: remainder takes the divisor's sign.
-		q.Add(q, big.NewInt(1))
+		// Python: the remainder takes the divisor's sign, and the
+		// quotient is the floor, one below the Euclidean quotient.
+		q.Sub(q, big.NewInt(1))
 		m.Add(m, b)
 	}
 	return q, m

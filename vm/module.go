@@ -172,6 +172,22 @@ var moduleRegistry sync.Map // name -> ModuleInit
 // function runs on first import, so unused modules cost nothing at start-up.
 func RegisterModule(name string, init ModuleInit) { moduleRegistry.Store(name, init) }
 
+// pySources holds modules written in Python and embedded in the binary
+// (stdlib/pylib): name -> source, and which of them are packages.
+var (
+	pySources  sync.Map // name -> []byte
+	pyPackages sync.Map // name -> bool
+)
+
+// RegisterPySource makes an embedded Python module importable. Its code is
+// compiled on first import only.
+func RegisterPySource(name string, src []byte, isPackage bool) {
+	pySources.Store(name, src)
+	if isPackage {
+		pyPackages.Store(name, true)
+	}
+}
+
 // BuiltinModuleNames lists the registered modules (sys.builtin_module_names).
 func BuiltinModuleNames() []string {
 	var names []string
@@ -245,6 +261,10 @@ func (th *Thread) importAbsolute(name string) (Value, error) {
 		if init, ok := moduleRegistry.Load(name); ok {
 			return th.initBuiltinModule(name, init.(ModuleInit))
 		}
+		if src, ok := pySources.Load(name); ok {
+			_, isPkg := pyPackages.Load(name)
+			return th.loadEmbeddedModule(name, src.([]byte), isPkg, nil)
+		}
 		searchPath = th.sysPath()
 	}
 	if init, ok := moduleRegistry.Load(name); ok {
@@ -253,6 +273,10 @@ func (th *Thread) importAbsolute(name string) (Value, error) {
 			parent.dict.SetString(name[strings.LastIndexByte(name, '.')+1:], m)
 		}
 		return m, err
+	}
+	if src, ok := pySources.Load(name); ok {
+		_, isPkg := pyPackages.Load(name)
+		return th.loadEmbeddedModule(name, src.([]byte), isPkg, parent)
 	}
 	short := name[strings.LastIndexByte(name, '.')+1:]
 	for _, dir := range searchPath {
@@ -373,6 +397,42 @@ func (th *Thread) loadSourceModule(name, file, pkgDir string, parent *Module) (V
 	if !ok {
 		return Null, Errorf(KeyError, "%s", StrRepr(name))
 	}
+	if parent != nil {
+		parent.dict.SetString(name[strings.LastIndexByte(name, '.')+1:], v)
+	}
+	return v, nil
+}
+
+// loadEmbeddedModule runs an embedded Python module. Its __file__ names
+// the embedded path so tracebacks can show its source lines.
+func (th *Thread) loadEmbeddedModule(name string, src []byte, isPkg bool, parent *Module) (Value, error) {
+	m := NewModule(name)
+	d := m.dict
+	file := "<gilpy>/" + strings.ReplaceAll(name, ".", "/") + ".py"
+	if isPkg {
+		file = "<gilpy>/" + strings.ReplaceAll(name, ".", "/") + "/__init__.py"
+		d.SetString("__path__", NewList(nil).Value())
+		d.SetString("__package__", MakeStr(name))
+	} else if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		d.SetString("__package__", MakeStr(name[:i]))
+	} else {
+		d.SetString("__package__", MakeStr(""))
+	}
+	d.SetString("__file__", MakeStr(file))
+	RegisterSource(file, src)
+	d.SetString("__initializing__", True)
+	in := th.Interp
+	in.Modules.SetStr(Intern(name), m.Value())
+	code, err := CompileSource(th, src, file, "exec")
+	if err == nil {
+		_, err = th.RunCode(code, d, d.Value())
+	}
+	d.DeleteStr(Intern("__initializing__"))
+	if err != nil {
+		in.Modules.DeleteStr(Intern(name))
+		return Null, err
+	}
+	v, _ := in.Modules.getStr(Intern(name))
 	if parent != nil {
 		parent.dict.SetString(name[strings.LastIndexByte(name, '.')+1:], v)
 	}

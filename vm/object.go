@@ -547,6 +547,25 @@ func typeGetters() []*GetSet {
 	}
 }
 
+// instanceDictGetSet is the __dict__ attribute of instances of classes.
+var instanceDictGetSet = &GetSet{Name: "__dict__",
+	Get: func(th *Thread, v Value) (Value, error) {
+		h := v.header()
+		if h.dict == nil {
+			h.dict = NewDict()
+		}
+		return h.dict.Value(), nil
+	},
+	Set: func(th *Thread, v Value, x Value) error {
+		d, ok := AsDict(x)
+		if !ok {
+			return Errorf(TypeError, "__dict__ must be set to a dictionary, not a '%s'", TypeName(x))
+		}
+		v.header().dict = d
+		return nil
+	},
+}
+
 // ----------------------------------------------------- class creation
 
 // typeNew is type.__new__(meta, name, bases, namespace, **kwds): the work
@@ -645,6 +664,15 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 		if err := applySlots(th, t, slots); err != nil {
 			return Null, err
 		}
+	}
+	// Instances get __dict__ (and __weakref__) descriptors unless a base
+	// already provides them.
+	if t.hasDict && t.Lookup(Intern("__dict__")).IsNull() {
+		t.dict.SetStr(Intern("__dict__"), newGetSetDescriptor(t, instanceDictGetSet))
+	}
+	if t.Lookup(Intern("__weakref__")).IsNull() {
+		t.dict.SetStr(Intern("__weakref__"), newGetSetDescriptor(t, &GetSet{Name: "__weakref__",
+			Get: func(th *Thread, v Value) (Value, error) { return None, nil }}))
 	}
 	if _, ok := t.dict.getStr(Intern("__module__")); !ok {
 		if g := th.globals(); g != nil {

@@ -316,13 +316,21 @@ func Iter(th *Thread, v Value) (Value, error) {
 	return Null, Errorf(TypeError, "'%s' object is not iterable", t.Name)
 }
 
-// Next advances an iterator: Null, nil at the end.
+// Next advances an iterator: Null, nil at the end. A StopIteration raised
+// by the iterator also means the end, as for CPython's iteration
+// consumers (a generator's return value rides in it).
 func Next(th *Thread, it Value) (Value, error) {
 	f := it.Type().Next
 	if f == nil {
 		return Null, Errorf(TypeError, "'%s' object is not an iterator", TypeName(it))
 	}
-	return f(th, it)
+	v, err := f(th, it)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.typ.IsSubtype(StopIteration) {
+			return Null, nil
+		}
+	}
+	return v, err
 }
 
 // SeqToSlice collects an iterable into a new slice (sharing nothing).

@@ -59,39 +59,38 @@ func (c *printCtx) emit(b *strings.Builder, text string, margin string) {
 }
 
 func (c *printCtx) formatChain(th *Thread, b *strings.Builder, exc *Exception) {
+	// As TracebackException.format: walk from the newest exception to the
+	// oldest; each entry remembers how it relates to the next older one,
+	// and the oldest is printed first.
 	type link struct {
-		msg string
+		msg string // printed before exc: how exc follows the older entry
 		exc *Exception
 	}
 	var chain []link
 	c.seen[exc] = true
-	e := exc
-	msg := ""
-	for e != nil {
-		chain = append(chain, link{msg, e})
+	for e := exc; e != nil; {
 		var next *Exception
-		msg = ""
+		msg := ""
 		if !e.cause.IsNull() && !e.cause.IsNone() {
 			if ce, ok := AsExceptionValue(e.cause); ok && !c.seen[ce] {
-				next = ce
-				msg = "\nThe above exception was the direct cause of the following exception:\n\n"
+				next, msg = ce, "\nThe above exception was the direct cause of the following exception:\n\n"
 			}
 		} else if !e.context.IsNull() && !e.context.IsNone() && !e.suppressContext {
 			if ce, ok := AsExceptionValue(e.context); ok && !c.seen[ce] {
-				next = ce
-				msg = "\nDuring handling of the above exception, another exception occurred:\n\n"
+				next, msg = ce, "\nDuring handling of the above exception, another exception occurred:\n\n"
 			}
 		}
+		chain = append(chain, link{msg, e})
 		if next != nil {
 			c.seen[next] = true
 		}
 		e = next
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
-		c.formatOne(th, b, chain[i].exc)
-		if i > 0 {
-			c.emit(b, chain[i-1].msg, "")
+		if chain[i].msg != "" {
+			c.emit(b, chain[i].msg, "")
 		}
+		c.formatOne(th, b, chain[i].exc)
 	}
 }
 
@@ -231,8 +230,10 @@ func formatFrameEntry(file string, lineno int, name string, tb *Traceback) strin
 	}
 	strippedLen := utf8.RuneCountInString(stripped)
 	if end-start < strippedLen || (anchors != nil && anchors.rightStart-anchors.leftEnd > 0) {
-		dpStart := displayWidth(runes, start) + 1
-		dpEnd := displayWidth(runes, end) + 1
+		// As CPython's C printer: carets are placed relative to the line
+		// with its leading whitespace removed.
+		dpStart := displayWidth(runes, start)
+		dpEnd := displayWidth(runes, end)
 		b.WriteString("    ")
 		b.WriteString(strings.Repeat(" ", max(0, dpStart-strippedChars)))
 		if anchors != nil {

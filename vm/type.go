@@ -278,6 +278,10 @@ func NewBuiltinType(spec TypeSpec) *Type {
 // initBuiltinType fills a Type allocated elsewhere (the bootstrap types are
 // package variables that must exist before their specs can be built).
 func initBuiltinType(t *Type, spec TypeSpec) {
+	t.Name, t.Qualname, t.Doc = spec.Name, spec.Qualname, spec.Doc
+	if t.Qualname == "" {
+		t.Qualname = spec.Name
+	}
 	if t.dict == nil {
 		t.dict = NewDict()
 	}

@@ -111,8 +111,8 @@ func run(argv []string) int {
 		}
 		src = data
 		if filename == "" {
-			filename = opts.script
-			opts.Path0 = filepath.Dir(absPath(opts.script))
+			filename = mainPath(opts.script)
+			opts.Path0 = filepath.Dir(filename)
 		}
 		opts.Argv = append([]string{opts.script}, opts.Argv...)
 	default:
@@ -142,6 +142,19 @@ func run(argv []string) int {
 		runErr = repl(th, main)
 	}
 	return stdlib.Shutdown(in, th, runErr)
+}
+
+// mainPath is the script path as CPython records it for __main__: made
+// absolute by prefixing the working directory, without cleaning it.
+func mainPath(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	return cwd + "/" + p
 }
 
 func absPath(p string) string {

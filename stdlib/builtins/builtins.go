@@ -648,10 +648,13 @@ func builtinNext(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error
 	if len(args) < 1 || len(args) > 2 {
 		return vm.Null, vm.Errorf(vm.TypeError, "next expected at least 1 argument, got %d", len(args))
 	}
-	if args[0].Type().Next == nil {
+	nextSlot := args[0].Type().Next
+	if nextSlot == nil {
 		return vm.Null, vm.Errorf(vm.TypeError, "'%s' object is not an iterator", vm.TypeName(args[0]))
 	}
-	v, err := vm.Next(th, args[0])
+	// The slot itself, not vm.Next: a StopIteration carrying a
+	// generator's return value must reach the caller.
+	v, err := nextSlot(th, args[0])
 	if err != nil {
 		if len(args) == 2 && vm.AsException(err).Matches(vm.StopIteration) {
 			return args[1], nil
