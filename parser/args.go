@@ -135,18 +135,11 @@ func (p *parser) arguments(lpar int, classDef bool) ([]ast.Expr, []*ast.Keyword,
 // namedExpressionArg is (assignment_expression | expression !':=').
 func (p *parser) namedExpressionArg() ast.Expr {
 	start := p.i
-	if p.kind() == lexer.NAME && p.peekKind(1) == lexer.COLONEQUAL {
-		return p.namedExpression()
-	}
 	e := p.expression()
-	if e == nil {
-		return nil
+	if e == nil || p.kind() != lexer.COLONEQUAL {
+		return e
 	}
-	if p.kind() == lexer.COLONEQUAL {
-		p.i = start
-		return p.namedExpression()
-	}
-	return e
+	return p.namedExprTail(start, e)
 }
 
 // genexpArgument handles an argument e followed by 'for': the sole argument

@@ -40,6 +40,9 @@ type parser struct {
 	lineBase int         // line number of the line before src's first line
 	lines    []int       // start offset of each line, built on demand
 	grammar  *grammarState
+	// noInvalid > 0 while parsing CPython's *_without_invalid rules, where
+	// the invalid_* rules are off: checks that would try them are skipped.
+	noInvalid int
 	// targetErr is set when invalid_with_item raised its error.
 	targetErr bool
 	// matchCandidate is the first statement that CPython's second pass

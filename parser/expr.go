@@ -88,10 +88,20 @@ func (p *parser) namedExpression() ast.Expr {
 	if e == nil {
 		return nil
 	}
+	return p.namedExprTail(start, e)
+}
+
+// namedExprTail finishes a named_expression whose expression e, starting at
+// token start, has been parsed.
+func (p *parser) namedExprTail(start int, e ast.Expr) ast.Expr {
 	switch p.kind() {
 	case lexer.COLONEQUAL:
 		if name, ok := e.(*ast.Name); ok && p.toks[start].Kind == lexer.NAME && p.i == start+1 {
 			p.next()
+			if !canStartExpr(p.kind()) {
+				p.syntaxError()
+				return nil
+			}
 			v := p.expression()
 			if v == nil {
 				return nil
@@ -101,7 +111,8 @@ func (p *parser) namedExpression() ast.Expr {
 		}
 		// invalid_named_expression: a=expression ':=' expression
 		p.next()
-		if p.expression() == nil {
+		if !canStartExpr(p.kind()) || p.expression() == nil {
+			p.syntaxError()
 			return nil
 		}
 		p.raiseNode(e, "cannot use assignment expressions with "+exprName(e))
@@ -130,7 +141,7 @@ func (p *parser) invalidNamedAssign(start int, e ast.Expr) {
 //	a=NAME '=' b=bitwise_or !('='|':=')
 //	!(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
 func (p *parser) checkNamedAssign(start int, e ast.Expr) bool {
-	if !isBitwiseOrLevel(e) {
+	if p.noInvalid > 0 || !isBitwiseOrLevel(e) && !p.parenthesized(start, p.i-1) {
 		return false
 	}
 	m := p.mark()
@@ -153,6 +164,21 @@ func (p *parser) checkNamedAssign(start int, e ast.Expr) bool {
 		return false
 	}
 	p.raiseNode(e, "cannot assign to "+exprName(e)+" here. Maybe you meant '==' instead of '='?")
+	return true
+}
+
+// parenthesized reports whether tokens start..end are one parenthesized
+// expression: the '(' at start is closed by the ')' at end.
+func (p *parser) parenthesized(start, end int) bool {
+	if start >= end || p.toks[start].Kind != lexer.LPAR || p.toks[end].Kind != lexer.RPAR {
+		return false
+	}
+	level := p.toks[start].Level
+	for k := start + 1; k < end; k++ {
+		if p.toks[k].Level < level {
+			return false
+		}
+	}
 	return true
 }
 
@@ -261,11 +287,16 @@ func (p *parser) expression() ast.Expr {
 // first alternative: a complete disjunction followed by the start of another
 // expression, as in "print x" or "[a b]".
 func (p *parser) checkMissingComma(start int, a ast.Expr) {
+	if p.noInvalid > 0 {
+		return
+	}
 	name, isName := a.(*ast.Name)
 	legacy := isName && (name.Id == "print" || name.Id == "exec") && p.i == start+1
 	if legacy && p.kind() != lexer.LPAR {
 		m := p.mark()
+		p.noInvalid++
 		b := p.starExpressions()
+		p.noInvalid--
 		if b != nil {
 			p.raiseRange(*a.GetPos(), *b.GetPos(),
 				"Missing parentheses in call to '"+name.Id+"'. Did you mean "+name.Id+"(...)?")
@@ -284,7 +315,9 @@ func (p *parser) checkMissingComma(start int, a ast.Expr) {
 		return
 	}
 	m := p.mark()
+	p.noInvalid++ // expression_without_invalid
 	b := p.expression()
+	p.noInvalid--
 	if b == nil {
 		p.reset(m)
 		return
@@ -618,11 +651,7 @@ func (p *parser) slice() ast.Expr {
 			return nil
 		}
 		if p.kind() != lexer.COLON {
-			if p.kind() == lexer.COLONEQUAL || p.kind() == lexer.EQUAL {
-				p.i = start
-				return p.namedExpression()
-			}
-			return e
+			return p.namedExprTail(start, e)
 		}
 		lower = e
 	}
@@ -792,7 +821,7 @@ func (p *parser) listAtom() ast.Expr {
 	if p.accept(lexer.RSQB) {
 		return &ast.List{Pos: p.spanTo(start), Ctx: ast.Load}
 	}
-	elts, ok := p.displayElements(start, lexer.RSQB)
+	elts, ok := p.displayElements(start, lexer.RSQB, nil)
 	if !ok {
 		return nil
 	}
@@ -822,17 +851,20 @@ func (p *parser) listAtom() ast.Expr {
 // display. It stops before the closing bracket or before a comprehension's
 // 'for' after the first element, and raises invalid_comprehension's
 // "did you forget parentheses" when a 'for' follows several elements.
-func (p *parser) displayElements(open int, close lexer.Kind) ([]ast.Expr, bool) {
+func (p *parser) displayElements(open int, close lexer.Kind, first ast.Expr) ([]ast.Expr, bool) {
 	var elts []ast.Expr
 	var lastComma int
 	for {
-		if !canStartStarExpr(p.kind()) {
-			p.syntaxError()
-			return nil, false
-		}
-		e := p.starNamedExpression()
+		e := first
+		first = nil
 		if e == nil {
-			return nil, false
+			if !canStartStarExpr(p.kind()) {
+				p.syntaxError()
+				return nil, false
+			}
+			if e = p.starNamedExpression(); e == nil {
+				return nil, false
+			}
 		}
 		elts = append(elts, e)
 		if p.kind() != lexer.COMMA {
@@ -890,21 +922,25 @@ func (p *parser) braceAtom() ast.Expr {
 		return p.dictRest(start, nil, nil)
 	}
 	if p.kind() == lexer.STAR {
-		return p.setRest(start)
+		return p.setRest(start, nil)
 	}
 	if !canStartExpr(p.kind()) {
 		p.syntaxError()
 		return nil
 	}
-	m := p.mark()
+	// The first element decides between dict and set; it is parsed once
+	// (re-parsing it would be exponential in the nesting of braces).
+	keyStart := p.i
 	key := p.expression()
 	if key == nil {
 		return nil
 	}
 	if p.kind() != lexer.COLON {
-		// A set: re-parse the element as a named expression.
-		p.backtrack(m)
-		return p.setRest(start)
+		first := p.namedExprTail(keyStart, key)
+		if first == nil {
+			return nil
+		}
+		return p.setRest(start, first)
 	}
 	colon := p.i
 	p.next()
@@ -1016,9 +1052,10 @@ func (p *parser) dictRest(start int, keys, values []ast.Expr) ast.Expr {
 	return &ast.Dict{Pos: p.spanTo(start), Keys: keys, Values: values}
 }
 
-// setRest parses a set display or set comprehension after its '{'.
-func (p *parser) setRest(start int) ast.Expr {
-	elts, ok := p.displayElements(start, lexer.RBRACE)
+// setRest parses a set display or set comprehension after its '{' and,
+// if not nil, its first element.
+func (p *parser) setRest(start int, first ast.Expr) ast.Expr {
+	elts, ok := p.displayElements(start, lexer.RBRACE, first)
 	if !ok {
 		return nil
 	}

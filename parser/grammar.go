@@ -298,14 +298,15 @@ type tokenStream struct {
 }
 
 func (s *tokenStream) Next() (plexer.Token, error) {
-	t := &s.toks[s.i]
+	i := s.i
+	t := &s.toks[i]
 	if s.i < len(s.toks)-1 {
 		s.i++
 	}
 	return plexer.Token{
 		Type:  ptype(t.Kind),
 		Value: t.Value,
-		Pos:   plexer.Position{Filename: s.filename, Offset: s.i - 1, Line: int(t.Line), Column: int(t.Col) + 1},
+		Pos:   plexer.Position{Filename: s.filename, Offset: i, Line: int(t.Line), Column: int(t.Col) + 1},
 	}, nil
 }
 

@@ -233,17 +233,20 @@ func (p *parser) lowerClassDef(c *pClassDef, decos []ast.Expr) ast.Stmt {
 // one statement: CPython's bad_single_statement rejects anything after it.
 func (p *parser) lowerInteractive(t *pInteractive, lex *plexer.PeekingLexer) any {
 	if t.Stmt == nil {
-		if p.toks[t.Pos.Offset].Kind == lexer.EOF {
-			return &ast.Interactive{}
-		}
-		return &ast.Interactive{Body: []ast.Stmt{&ast.Pass{Pos: p.posOf(t.Pos.Offset)}}}
+		// Only blank lines: CPython's ENDMARKER alternative gives up.
+		p.raiseToken(t.Pos.Offset, "invalid syntax")
+		return nil
 	}
 	p.i = int(lex.RawCursor())
+	last := p.i - 1
 	for p.kind() == lexer.NEWLINE {
 		p.next()
 	}
 	if p.kind() != lexer.EOF {
-		p.raise("multiple statements found while compiling a single statement")
+		// bad_single_statement looks at the text after the statement;
+		// the tokenizer has not gone past the statement's end.
+		p.fetched = last
+		p.raiseAt(last, "multiple statements found while compiling a single statement")
 		return nil
 	}
 	return &ast.Interactive{Body: t.Stmt.S}

@@ -425,8 +425,9 @@ func (p *parser) namePattern() ast.Pattern {
 		}
 		return &ast.MatchAs{Pos: p.posOf(start), Name: p.identifier(t)}
 	}
-	if t.Value == "_" && next != lexer.LPAR {
-		// wildcard_pattern matches "_" before value_pattern is tried.
+	if t.Value == "_" {
+		// wildcard_pattern matches "_" before value_pattern and
+		// class_pattern are tried: "_.x" and "_()" are errors.
 		p.next()
 		return &ast.MatchAs{Pos: p.posOf(start)}
 	}

@@ -62,6 +62,11 @@ func Parse(filename string, src []byte, mode Mode) (result any, err error) {
 				Msg: fmt.Sprintf("internal parser error: %v\n%s", r, debug.Stack())}
 		}
 	}()
+	return parseSource(filename, src, mode)
+}
+
+// parseSource is Parse without the safety net, for the fuzz tests.
+func parseSource(filename string, src []byte, mode Mode) (any, error) {
 	text, lerr := lexer.Prepare(src)
 	if lerr != nil {
 		return nil, &SyntaxError{Type: lerr.Type, Msg: lerr.Msg, Filename: filename,

@@ -138,6 +138,12 @@ func (p *parser) forTargets() ast.Expr {
 		setContext(t, ast.Store)
 		return t
 	}
+	if p.err != nil {
+		// An error inside a target is the error the re-parse would find
+		// too; re-parsing anyway would be exponential in the nesting of
+		// comprehensions inside targets.
+		return nil
+	}
 	if !p.backtrack(m) {
 		return nil
 	}
@@ -166,7 +172,8 @@ func (p *parser) starTargetList() ast.Expr {
 	start := p.i
 	var elts []ast.Expr
 	for {
-		if !canStartStarExpr(p.kind()) {
+		if k := p.kind(); !canStartStarExpr(k) || k == lexer.NOT || k == lexer.LAMBDA {
+			// Not a bitwise_or: leave it to the star_expressions re-parse.
 			break
 		}
 		var e ast.Expr
