@@ -32,6 +32,9 @@ type options struct {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == vm.ChildFlag && vm.ChildEntry != nil {
+		os.Exit(vm.ChildEntry(os.Args[2:]))
+	}
 	code := run(os.Args)
 	if code == stdlib.KeyboardInterruptStatus {
 		// Die by SIGINT, as CPython does after an uncaught
