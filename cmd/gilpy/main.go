@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pkg/profile"
+
 	"gilpy/stdlib"
 	pysys "gilpy/stdlib/sys"
 	"gilpy/vm"
@@ -26,6 +28,10 @@ type options struct {
 	module   string // -m
 	script   string // file, or "-" for stdin
 	dis      bool
+	// profiling the interpreter itself (pkg/profile): a folder for the
+	// profile files, and which profile
+	profileDir  string
+	profileKind string
 	hasInput bool
 	version  int
 	help     bool
@@ -70,6 +76,9 @@ func run(argv []string) int {
 	}
 	if opts.dis {
 		return disassemble(prog, opts)
+	}
+	if opts.profileKind != "" {
+		defer startProfile(opts.profileKind, opts.profileDir).Stop()
 	}
 	exe, _ := os.Executable()
 	opts.Executable = exe
@@ -231,6 +240,13 @@ func parseArgs(args []string) (options, error) {
 		case "--dis":
 			o.dis = true
 			continue
+		case "--cpuprofile", "--memprofile", "--trace", "--blockprofile", "--mutexprofile":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("Argument expected for the %s option", a)
+			}
+			i++
+			o.profileKind, o.profileDir = a[2:], args[i]
+			continue
 		}
 		if strings.HasPrefix(a, "--") {
 			return o, fmt.Errorf("unknown option %s", a)
@@ -301,6 +317,22 @@ func parseArgs(args []string) (options, error) {
 	return o, nil
 }
 
+// startProfile profiles the interpreter itself into dir.
+func startProfile(kind, dir string) interface{ Stop() } {
+	mode := profile.CPUProfile
+	switch kind {
+	case "memprofile":
+		mode = profile.MemProfile
+	case "trace":
+		mode = profile.TraceProfile
+	case "blockprofile":
+		mode = profile.BlockProfile
+	case "mutexprofile":
+		mode = profile.MutexProfile
+	}
+	return profile.Start(mode, profile.ProfilePath(dir), profile.Quiet, profile.NoShutdownHook)
+}
+
 const helpText = `Options (and corresponding environment variables):
 -c cmd : program passed in as string (terminates option list)
 -h     : print this help message and exit (also -? or --help)
@@ -311,6 +343,7 @@ const helpText = `Options (and corresponding environment variables):
 -X opt : set implementation-specific option:
          -X gil=0|1: run without / with the global interpreter lock
 --dis  : print the bytecode of the program instead of running it
+--cpuprofile DIR, --memprofile DIR, --trace DIR: profile gilpy itself
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
