@@ -108,13 +108,14 @@ func (u *unparser) expr(e ast.Expr, level int) {
 		u.close(level > pr)
 	case *ast.Lambda:
 		u.open(level > prTest)
+		// CPython writes the space only before positional parameters:
+		// `lambda *, k: k` comes out as "lambda*, k: k".
 		a := e.Args
-		if len(a.Posonlyargs)+len(a.Args)+len(a.Kwonlyargs) > 0 || a.Vararg != nil || a.Kwarg != nil {
-			u.s("lambda ")
-			u.args(a)
-		} else {
-			u.s("lambda")
+		u.s("lambda")
+		if len(a.Posonlyargs)+len(a.Args) > 0 {
+			u.s(" ")
 		}
+		u.args(a)
 		u.s(": ")
 		u.expr(e.Body, prTest)
 		u.close(level > prTest)
