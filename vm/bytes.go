@@ -107,7 +107,7 @@ func bytesFromValue(th *Thread, v Value) ([]byte, error) {
 		}
 		return make([]byte, n), nil
 	}
-	if f := v.Type().Lookup(Intern("__bytes__")); !f.IsNull() {
+	if f := v.Type().Lookup(dunderBytes); !f.IsNull() {
 		r, err := callDescr(th, f, v, nil, nil)
 		if err != nil {
 			return nil, err

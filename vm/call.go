@@ -349,7 +349,7 @@ func attrCacheFor(t *Type, name *Str) *inlineCache {
 
 // isGenericGetAttr reports whether t's GetAttr is object.__getattribute__.
 func isGenericGetAttr(t *Type) bool {
-	ga := t.Lookup(Intern("__getattribute__"))
+	ga := t.Lookup(dunderGetattribute)
 	w, ok := slotWrapperLayout.Cast(ga)
 	return ok && w.owner == ObjectType
 }
@@ -390,7 +390,7 @@ func (th *Thread) storeAttrSlow(co *CodeObject, arg int, obj, v Value) error {
 	if t.version == 0 || !t.IsHeapType() || !isGenericSetAttr(t) {
 		return nil
 	}
-	if !t.Lookup(name).IsNull() {
+	if !t.Lookup(name).IsNull() || !t.hasDict {
 		return nil
 	}
 	d := obj.header().dict
@@ -399,12 +399,15 @@ func (th *Thread) storeAttrSlow(co *CodeObject, arg int, obj, v Value) error {
 	}
 	if i := d.lookupStr(name); i >= 0 {
 		co.caches[arg].Store(&inlineCache{name: name, typ: t, typeVer: t.version, kind: attrInstance, hint: i})
+		if d.used > t.dictHint {
+			t.dictHint = d.used
+		}
 	}
 	return nil
 }
 
 func isGenericSetAttr(t *Type) bool {
-	sa := t.Lookup(Intern("__setattr__"))
+	sa := t.Lookup(dunderSetattr)
 	w, ok := slotWrapperLayout.Cast(sa)
 	return ok && w.owner == ObjectType
 }
@@ -508,7 +511,7 @@ func annotationsDict(th *Thread, v Value) Value {
 }
 
 func setupAnnotations(th *Thread, f *Frame) error {
-	name := Intern("__annotations__")
+	name := dunderAnnotations
 	_, found, err := mappingLookup(th, f.locals, name)
 	if err != nil || found {
 		return err
@@ -595,8 +598,8 @@ func exceptionMatches(th *Thread, excV, typ Value) (bool, error) {
 
 func beforeWith(th *Thread, mgr Value) (Value, Value, error) {
 	t := mgr.Type()
-	enter := t.Lookup(Intern("__enter__"))
-	exit := t.Lookup(Intern("__exit__"))
+	enter := t.Lookup(dunderEnter)
+	exit := t.Lookup(dunderExit)
 	if enter.IsNull() {
 		if !exit.IsNull() {
 			return Null, Null, Errorf(TypeError, "'%s' object does not support the context manager protocol (missed __enter__ method)", t.FullName())
@@ -788,7 +791,7 @@ func asciiRepr2(r string) string {
 
 // Format is format(v, spec).
 func Format(th *Thread, v Value, spec Value) (Value, error) {
-	f := v.Type().Lookup(Intern("__format__"))
+	f := v.Type().Lookup(dunderFormat)
 	if f.IsNull() {
 		return Null, Errorf(TypeError, "Type %s doesn't define __format__", TypeName(v))
 	}

@@ -406,6 +406,11 @@ func (d *Dict) getStr(key *Str) (Value, bool) {
 	return d.entries[i].value, true
 }
 
+func (d *Dict) mustGetStr(key *Str) Value {
+	v, _ := d.getStr(key)
+	return v
+}
+
 // GetStr is getStr for other packages.
 func (d *Dict) GetStr(key *Str) (Value, bool) { return d.getStr(key) }
 

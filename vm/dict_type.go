@@ -19,7 +19,7 @@ func dictGetItem(th *Thread, v, key Value) (Value, error) {
 	}
 	if d.typ != DictType {
 		// dict subclasses may define __missing__.
-		if m := d.typ.Lookup(Intern("__missing__")); !m.IsNull() {
+		if m := d.typ.Lookup(dunderMissing); !m.IsNull() {
 			return callDescr(th, m, v, []Value{key}, nil)
 		}
 	}

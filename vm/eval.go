@@ -243,9 +243,17 @@ reload:
 				if h.typ == c.typ && h.typ.version == c.typeVer {
 					switch c.kind {
 					case attrInstance:
-						if d := h.dict; d != nil && c.hint < len(d.entries) && d.entries[c.hint].key.isObj(&c.name.Object) {
-							slots[sp-1] = d.entries[c.hint].value
-							continue
+						if d := h.dict; d != nil {
+							if c.hint < len(d.entries) && d.entries[c.hint].key.isObj(&c.name.Object) {
+								slots[sp-1] = d.entries[c.hint].value
+								continue
+							}
+							if !d.nonStr {
+								if i := d.lookupStr(c.name); i >= 0 {
+									slots[sp-1] = d.entries[i].value
+									continue
+								}
+							}
 						}
 					case attrClassValue:
 						if d := h.dict; d == nil || d.lookupStr(c.name) < 0 {
@@ -279,8 +287,27 @@ reload:
 			if c := co.caches[arg].Load(); c != nil && c.kind == attrInstance && obj.p != nil && !isTag(obj.p) {
 				h := obj.header()
 				if h.typ == c.typ && h.typ.version == c.typeVer {
-					if d := h.dict; d != nil && c.hint < len(d.entries) && d.entries[c.hint].key.isObj(&c.name.Object) {
+					// The type has no descriptor for the name: the value
+					// goes straight into the instance dict.
+					d := h.dict
+					if d == nil {
+						d = NewDictSized(h.typ.dictHint)
+						h.dict = d
+					}
+					if c.hint < len(d.entries) && d.entries[c.hint].key.isObj(&c.name.Object) {
 						d.entries[c.hint].value = v
+						slots[sp], slots[sp+1] = Null, Null
+						continue
+					}
+					if !d.nonStr {
+						if i := d.lookupStr(c.name); i >= 0 {
+							d.entries[i].value = v
+						} else {
+							d.insertNew(c.name.Value(), c.name.Hash(), v)
+							if d.used > h.typ.dictHint {
+								h.typ.dictHint = d.used
+							}
+						}
 						slots[sp], slots[sp+1] = Null, Null
 						continue
 					}
@@ -854,8 +881,18 @@ reload:
 			caller := f.back
 			th.depth--
 			th.frame = caller
+			initSelf := f.initSelf
 			th.releaseFrame(f)
 			f = caller
+			if !initSelf.IsNull() {
+				if !result.IsNone() {
+					co, slots = f.code, f.slots
+					sp, pc = f.sp, f.pc
+					err = Errorf(TypeError, "__init__() should return None, not '%s'", TypeName(result))
+					goto onError
+				}
+				result = initSelf
+			}
 			f.slots[f.sp] = result
 			f.sp++
 			goto reload
@@ -981,11 +1018,21 @@ reload:
 			} else {
 				args = slots[base+1 : sp]
 			}
+			initSelf := Null
+			if ct, ok := castExact[Type](callable, TypeType); ok {
+				if initFn := ct.fastInit(); initFn != nil {
+					// Instantiate a plain class inside the loop: allocate,
+					// then run __init__ as an ordinary Python call.
+					initSelf = ct.layout.new(ct)
+					callable = initFn.Value()
+				}
+			}
 			if fn, ok := AsFunction(callable); ok {
 				var nf *Frame
-				if nf, err = th.setupCall(fn, Null, args, kwnames); err != nil {
+				if nf, err = th.setupCall(fn, initSelf, args, kwnames); err != nil {
 					goto onError
 				}
+				nf.initSelf = initSelf
 				if nf.gen == nil {
 					// Push the callee and continue in this loop.
 					clear(slots[base:sp])
@@ -1065,7 +1112,7 @@ reload:
 			}
 
 		case code.LOAD_BUILD_CLASS:
-			v, ok := f.builtins.getStr(Intern("__build_class__"))
+			v, ok := f.builtins.getStr(dunderBuildClass)
 			if !ok {
 				err = Errorf(NameError, "__build_class__ not found")
 				goto onError

@@ -35,6 +35,10 @@ type Frame struct {
 	// after a RERAISE restored it; -1 when unused.
 	lasti  int
 	pooled bool
+	// initSelf is set when the frame runs __init__ for an instance the
+	// CALL instruction created itself; the caller receives initSelf, not
+	// the return value (which must be None).
+	initSelf Value
 }
 
 // Code is the frame's code object.
@@ -79,6 +83,7 @@ func (th *Thread) newFrame(co *CodeObject, fn *Function, globals, builtins *Dict
 	f.entry = false
 	f.gen = nil
 	f.obj = nil
+	f.initSelf = Null
 	return f
 }
 

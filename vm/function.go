@@ -204,7 +204,7 @@ func NewFunction(co *CodeObject, globals *Dict) *Function {
 		f.doc = constValue(co.Doc)
 	}
 	f.module = None
-	if m, ok := globals.getStr(Intern("__name__")); ok {
+	if m, ok := globals.getStr(dunderName); ok {
 		f.module = m
 	}
 	f.builtins = builtinsFor(globals)

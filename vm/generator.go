@@ -378,7 +378,7 @@ func getAwaitable(th *Thread, v Value, where int) (Value, error) {
 		g.awaited = true
 		return v, nil
 	}
-	f := v.Type().Lookup(Intern("__await__"))
+	f := v.Type().Lookup(dunderAwait)
 	if f.IsNull() {
 		switch where {
 		case 1:
@@ -402,7 +402,7 @@ func getAwaitable(th *Thread, v Value, where int) (Value, error) {
 }
 
 func getAIter(th *Thread, v Value) (Value, error) {
-	f := v.Type().Lookup(Intern("__aiter__"))
+	f := v.Type().Lookup(dunderAiter)
 	if f.IsNull() {
 		return Null, Errorf(TypeError, "'async for' requires an object with __aiter__ method, got %s", TypeName(v))
 	}
@@ -410,14 +410,14 @@ func getAIter(th *Thread, v Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
-	if it.Type().Lookup(Intern("__anext__")).IsNull() {
+	if it.Type().Lookup(dunderAnext).IsNull() {
 		return Null, Errorf(TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s", TypeName(it))
 	}
 	return it, nil
 }
 
 func getANext(th *Thread, it Value) (Value, error) {
-	f := it.Type().Lookup(Intern("__anext__"))
+	f := it.Type().Lookup(dunderAnext)
 	if f.IsNull() {
 		return Null, Errorf(TypeError, "'async for' requires an iterator with __anext__ method, got %s", TypeName(it))
 	}
@@ -437,8 +437,8 @@ func getANext(th *Thread, it Value) (Value, error) {
 
 func beforeAsyncWith(th *Thread, mgr Value) (Value, Value, error) {
 	t := mgr.Type()
-	enter := t.Lookup(Intern("__aenter__"))
-	exit := t.Lookup(Intern("__aexit__"))
+	enter := t.Lookup(dunderAenter)
+	exit := t.Lookup(dunderAexit)
 	if enter.IsNull() || exit.IsNull() {
 		if enter.IsNull() && exit.IsNull() {
 			return Null, Null, Errorf(TypeError, "'%s' object does not support the asynchronous context manager protocol", t.FullName())

@@ -673,7 +673,7 @@ func IntFromValue(th *Thread, x Value) (Value, error) {
 		}
 		return normalizeInt(r), nil
 	}
-	if f := t.Lookup(Intern("__trunc__")); !f.IsNull() {
+	if f := t.Lookup(dunderTrunc); !f.IsNull() {
 		r, err := callDescr(th, f, x, nil, nil)
 		if err != nil {
 			return Null, err

@@ -425,7 +425,7 @@ func initIteratorTypes() {
 					return Null, Errorf(TypeError, "reversed expected 1 argument, got %d", len(args))
 				}
 				seq := args[0]
-				if f := seq.Type().Lookup(Intern("__reversed__")); !f.IsNull() {
+				if f := seq.Type().Lookup(dunderReversed); !f.IsNull() {
 					if f.IsNone() {
 						return Null, Errorf(TypeError, "'%s' object is not reversible", TypeName(seq))
 					}

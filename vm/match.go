@@ -200,7 +200,7 @@ func IsInstance(th *Thread, v, cls Value) (bool, error) {
 			// A class whose __class__ attribute differs (proxies).
 			return false, nil
 		}
-		f := meta.Lookup(Intern("__instancecheck__"))
+		f := meta.Lookup(dunderInstancecheck)
 		if f.IsNull() {
 			return false, nil
 		}
@@ -232,7 +232,7 @@ func IsInstance(th *Thread, v, cls Value) (bool, error) {
 		}
 		return false, nil
 	}
-	f := cls.Type().Lookup(Intern("__instancecheck__"))
+	f := cls.Type().Lookup(dunderInstancecheck)
 	if !f.IsNull() {
 		r, err := callDescr(th, f, cls, []Value{v}, nil)
 		if err != nil {
@@ -270,7 +270,7 @@ func IsSubclass(th *Thread, a, cls Value) (bool, error) {
 		}
 		return false, nil
 	}
-	f := cls.Type().Lookup(Intern("__subclasscheck__"))
+	f := cls.Type().Lookup(dunderSubclasscheck)
 	if !f.IsNull() {
 		r, err := callDescr(th, f, cls, []Value{a}, nil)
 		if err != nil {

@@ -68,12 +68,12 @@ func (m *Module) AddType(t *Type) {
 func moduleRepr(th *Thread, v Value) (Value, error) {
 	m := moduleLayout.Must(v)
 	name := m.name
-	if n, ok := m.dict.getStr(Intern("__name__")); ok {
+	if n, ok := m.dict.getStr(dunderName); ok {
 		if s, ok := AsStr(n); ok {
 			name = s.s
 		}
 	}
-	if f, ok := m.dict.getStr(Intern("__file__")); ok {
+	if f, ok := m.dict.getStr(dunderFile); ok {
 		if s, ok := AsStr(f); ok {
 			return MakeStr(fmt.Sprintf("<module '%s' from '%s'>", name, s.s)), nil
 		}
@@ -90,11 +90,11 @@ func moduleGetAttr(th *Thread, self Value, name *Str) (Value, error) {
 		return v, nil
 	}
 	m := moduleLayout.Must(self)
-	if ga, ok := m.dict.getStr(Intern("__getattr__")); ok {
+	if ga, ok := m.dict.getStr(dunderGetattr); ok {
 		return Call(th, ga, []Value{name.Value()}, nil)
 	}
 	modName := m.name
-	if n, ok := m.dict.getStr(Intern("__name__")); ok {
+	if n, ok := m.dict.getStr(dunderName); ok {
 		if s, ok := AsStr(n); ok {
 			modName = s.s
 		}
@@ -108,7 +108,7 @@ func moduleGetAttr(th *Thread, self Value, name *Str) (Value, error) {
 }
 
 func initializing(m *Module) bool {
-	spec, ok := m.dict.getStr(Intern("__initializing__"))
+	spec, ok := m.dict.getStr(dunderInitializing)
 	return ok && spec.IsTrue()
 }
 
@@ -147,7 +147,7 @@ func initModuleType() {
 		},
 		Methods: []*BuiltinMethod{{Name: "__dir__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 			m := moduleLayout.Must(args[0])
-			if d, ok := m.dict.getStr(Intern("__dir__")); ok {
+			if d, ok := m.dict.getStr(dunderDir); ok {
 				return Call(th, d, nil, nil)
 			}
 			names := map[string]bool{}
@@ -242,7 +242,7 @@ func (th *Thread) importAbsolute(name string) (Value, error) {
 			return Null, moduleNotFound(name)
 		}
 		parent = pm
-		pathV, ok := pm.dict.getStr(Intern("__path__"))
+		pathV, ok := pm.dict.getStr(dunderPath)
 		if !ok {
 			e := Errorf(ModuleNotFoundError, "No module named '%s'; '%s' is not a package", name, name[:i])
 			e.setAttr("name", MakeStr(name))
@@ -388,7 +388,7 @@ func (th *Thread) loadSourceModule(name, file, pkgDir string, parent *Module) (V
 	if err == nil {
 		_, err = th.RunCode(code, d, d.Value())
 	}
-	d.DeleteStr(Intern("__initializing__"))
+	d.DeleteStr(dunderInitializing)
 	if err != nil {
 		in.Modules.DeleteStr(Intern(name))
 		return Null, err
@@ -427,7 +427,7 @@ func (th *Thread) loadEmbeddedModule(name string, src []byte, isPkg bool, parent
 	if err == nil {
 		_, err = th.RunCode(code, d, d.Value())
 	}
-	d.DeleteStr(Intern("__initializing__"))
+	d.DeleteStr(dunderInitializing)
 	if err != nil {
 		in.Modules.DeleteStr(Intern(name))
 		return Null, err
@@ -445,17 +445,17 @@ func resolveName(th *Thread, globals *Dict, name string, level int) (string, err
 		return name, nil
 	}
 	var pkg string
-	if p, ok := globals.getStr(Intern("__package__")); ok && !p.IsNone() {
+	if p, ok := globals.getStr(dunderPackage); ok && !p.IsNone() {
 		s, ok := AsStr(p)
 		if !ok {
 			return "", Errorf(TypeError, "package must be a string")
 		}
 		pkg = s.s
-	} else if n, ok := globals.getStr(Intern("__name__")); ok {
+	} else if n, ok := globals.getStr(dunderName); ok {
 		s, _ := AsStr(n)
 		if s != nil {
 			pkg = s.s
-			if _, isPkg := globals.getStr(Intern("__path__")); !isPkg {
+			if _, isPkg := globals.getStr(dunderPath); !isPkg {
 				if i := strings.LastIndexByte(pkg, '.'); i >= 0 {
 					pkg = pkg[:i]
 				} else {
@@ -485,7 +485,7 @@ func importName(th *Thread, f *Frame, name *Str, fromlist, levelV Value) (Value,
 		level = int(levelV.SmallInt())
 	}
 	// A user-replaced builtins.__import__ is honoured.
-	if imp, ok := f.builtins.getStr(Intern("__import__")); ok {
+	if imp, ok := f.builtins.getStr(dunderImport); ok {
 		if bf, ok := builtinFunctionLayout.Cast(imp); !ok || bf.Name != "__import__" || bf.Module != "builtins" {
 			locals := f.locals
 			if locals.IsNull() {
@@ -533,7 +533,7 @@ func ImportLevel(th *Thread, name string, globals *Dict, fromlist Value, level i
 	}
 	// from package import submodule: import submodules named in fromlist.
 	if m, ok := AsModule(mod); ok {
-		if _, isPkg := m.dict.getStr(Intern("__path__")); isPkg {
+		if _, isPkg := m.dict.getStr(dunderPath); isPkg {
 			items, err := SeqToSlice(th, fromlist)
 			if err != nil {
 				return Null, err
@@ -642,7 +642,7 @@ func importStar(th *Thread, f *Frame, mod Value) error {
 
 // builtinsFor finds the builtins dict a function made in globals uses.
 func builtinsFor(globals *Dict) *Dict {
-	if b, ok := globals.getStr(Intern("__builtins__")); ok {
+	if b, ok := globals.getStr(dunderBuiltins); ok {
 		if m, ok := AsModule(b); ok {
 			return m.dict
 		}

@@ -92,8 +92,8 @@ func objectNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error
 	if len(args) > 0 || len(kwnames) > 0 {
 		// object.__new__ rejects arguments unless __init__ is overridden
 		// and __new__ is not (CPython's excess_args rule).
-		if t.Slots.New == nil || t.LookupString("__new__").Is(ObjectType.LookupString("__new__")) {
-			if t.LookupString("__init__").Is(ObjectType.LookupString("__init__")) {
+		if t.Slots.New == nil || t.Lookup(dunderNew).Is(ObjectType.Lookup(dunderNew)) {
+			if t.Lookup(dunderInit).Is(ObjectType.Lookup(dunderInit)) {
 				return Null, Errorf(TypeError, "%s() takes no arguments", t.Name)
 			}
 		} else {
@@ -111,9 +111,9 @@ func objectNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error
 func objectInit(th *Thread, self Value, args []Value, kwnames []Value) error {
 	if len(args) > 0 || len(kwnames) > 0 {
 		t := self.Type()
-		if t.LookupString("__init__").Is(ObjectType.LookupString("__init__")) {
+		if t.Lookup(dunderInit).Is(ObjectType.Lookup(dunderInit)) {
 			// __init__ not overridden: complain only if __new__ is.
-			if !t.LookupString("__new__").Is(ObjectType.LookupString("__new__")) {
+			if !t.Lookup(dunderNew).Is(ObjectType.Lookup(dunderNew)) {
 				return nil
 			}
 			return Errorf(TypeError, "%s() takes no arguments", t.Name)
@@ -504,7 +504,7 @@ func typeGetters() []*GetSet {
 		}},
 		{Name: "__doc__", Get: func(th *Thread, self Value) (Value, error) {
 			t := typeOf(self)
-			if v, ok := t.dict.getStr(Intern("__doc__")); ok {
+			if v, ok := t.dict.getStr(dunderDoc); ok {
 				if g := v.Type().DescrGet; g != nil {
 					return g(th, v, Null, t)
 				}
@@ -514,25 +514,25 @@ func typeGetters() []*GetSet {
 		}},
 		{Name: "__module__",
 			Get: func(th *Thread, self Value) (Value, error) {
-				if v, ok := typeOf(self).dict.getStr(Intern("__module__")); ok {
+				if v, ok := typeOf(self).dict.getStr(dunderModule); ok {
 					return v, nil
 				}
 				return MakeStr("builtins"), nil
 			},
 			Set: func(th *Thread, self Value, v Value) error {
-				typeOf(self).dict.SetStr(Intern("__module__"), v)
+				typeOf(self).dict.SetStr(dunderModule, v)
 				return nil
 			}},
 		{Name: "__abstractmethods__",
 			Get: func(th *Thread, self Value) (Value, error) {
-				if v, ok := typeOf(self).dict.getStr(Intern("__abstractmethods__")); ok {
+				if v, ok := typeOf(self).dict.getStr(dunderAbstractmethods); ok {
 					return v, nil
 				}
 				return Null, Errorf(AttributeError, "__abstractmethods__")
 			},
 			Set: func(th *Thread, self Value, v Value) error {
 				t := typeOf(self)
-				t.dict.SetStr(Intern("__abstractmethods__"), v)
+				t.dict.SetStr(dunderAbstractmethods, v)
 				n, err := Len(th, v)
 				if err != nil {
 					return err
@@ -626,13 +626,13 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 	t.dict = ns.Copy()
 	t.Bases = bases
 	t.flags = flagHeapType | flagBaseType
-	if q, ok := t.dict.getStr(Intern("__qualname__")); ok {
+	if q, ok := t.dict.getStr(dunderQualname); ok {
 		qs, ok := AsStr(q)
 		if !ok {
 			return Null, Errorf(TypeError, "type __qualname__ must be a str, not %s", TypeName(q))
 		}
 		t.Qualname = qs.s
-		t.dict.DeleteStr(Intern("__qualname__"))
+		t.dict.DeleteStr(dunderQualname)
 	}
 	// The solid base decides the instance layout; all bases must agree.
 	t.Base = bases[0]
@@ -660,40 +660,40 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 		}
 	}
 	t.hasDict = true
-	if slots, ok := t.dict.getStr(Intern("__slots__")); ok {
+	if slots, ok := t.dict.getStr(dunderSlots); ok {
 		if err := applySlots(th, t, slots); err != nil {
 			return Null, err
 		}
 	}
 	// Instances get __dict__ (and __weakref__) descriptors unless a base
 	// already provides them.
-	if t.hasDict && t.Lookup(Intern("__dict__")).IsNull() {
-		t.dict.SetStr(Intern("__dict__"), newGetSetDescriptor(t, instanceDictGetSet))
+	if t.hasDict && t.Lookup(dunderDict).IsNull() {
+		t.dict.SetStr(dunderDict, newGetSetDescriptor(t, instanceDictGetSet))
 	}
-	if t.Lookup(Intern("__weakref__")).IsNull() {
-		t.dict.SetStr(Intern("__weakref__"), newGetSetDescriptor(t, &GetSet{Name: "__weakref__",
+	if t.Lookup(dunderWeakref).IsNull() {
+		t.dict.SetStr(dunderWeakref, newGetSetDescriptor(t, &GetSet{Name: "__weakref__",
 			Get: func(th *Thread, v Value) (Value, error) { return None, nil }}))
 	}
-	if _, ok := t.dict.getStr(Intern("__module__")); !ok {
+	if _, ok := t.dict.getStr(dunderModule); !ok {
 		if g := th.globals(); g != nil {
-			if m, ok := g.getStr(Intern("__name__")); ok {
-				t.dict.SetStr(Intern("__module__"), m)
+			if m, ok := g.getStr(dunderName); ok {
+				t.dict.SetStr(dunderModule, m)
 			}
 		}
 	}
-	if _, ok := t.dict.getStr(Intern("__doc__")); !ok {
-		t.dict.SetStr(Intern("__doc__"), None)
+	if _, ok := t.dict.getStr(dunderDoc); !ok {
+		t.dict.SetStr(dunderDoc, None)
 	}
 	// __eq__ without __hash__ makes instances unhashable.
-	if _, ok := t.dict.getStr(Intern("__eq__")); ok {
-		if _, ok := t.dict.getStr(Intern("__hash__")); !ok {
-			t.dict.SetStr(Intern("__hash__"), None)
+	if _, ok := t.dict.getStr(dunderEq); ok {
+		if _, ok := t.dict.getStr(dunderHash); !ok {
+			t.dict.SetStr(dunderHash, None)
 		}
 	}
 	// __new__, __init_subclass__ and __class_getitem__ are implicitly
 	// static/class methods.
-	if f, ok := t.dict.getStr(Intern("__new__")); ok && isPyFunction(f) {
-		t.dict.SetStr(Intern("__new__"), newStaticMethod(f))
+	if f, ok := t.dict.getStr(dunderNew); ok && isPyFunction(f) {
+		t.dict.SetStr(dunderNew, newStaticMethod(f))
 	}
 	for _, n := range []string{"__init_subclass__", "__class_getitem__"} {
 		if f, ok := t.dict.getStr(Intern(n)); ok && isPyFunction(f) {
@@ -711,13 +711,13 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 		b.subclasses = append(b.subclasses, t)
 	}
 	// The class cell of zero-argument super() gets the new class.
-	if cellV, ok := t.dict.getStr(Intern("__classcell__")); ok {
+	if cellV, ok := t.dict.getStr(dunderClasscell); ok {
 		cell, ok := AsCell(cellV)
 		if !ok {
 			return Null, Errorf(TypeError, "__classcell__ must be a nonlocal cell, not %s", cellV.Type().FullName())
 		}
 		cell.Set(t.Value())
-		t.dict.DeleteStr(Intern("__classcell__"))
+		t.dict.DeleteStr(dunderClasscell)
 	}
 	// __set_name__ on every attribute that has it, then the parent's
 	// __init_subclass__ with the class keywords.
@@ -735,7 +735,7 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 	}
 	superT := t.MRO[1]
 	if len(t.MRO) > 1 {
-		if isc := lookupFrom(t.MRO[1:], Intern("__init_subclass__")); !isc.IsNull() {
+		if isc := lookupFrom(t.MRO[1:], dunderInitSubclass); !isc.IsNull() {
 			bound, err := bindDescr(th, isc, Null, t)
 			if err != nil {
 				return Null, err
@@ -833,7 +833,7 @@ func sortedNameList(names map[string]bool) Value {
 }
 
 func abstractError(th *Thread, t *Type) error {
-	v, ok := t.dict.getStr(Intern("__abstractmethods__"))
+	v, ok := t.dict.getStr(dunderAbstractmethods)
 	if !ok {
 		return nil
 	}

@@ -444,7 +444,7 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 	if vt, ok := AsType(v); ok {
 		// Type subscripting: __class_getitem__, or a generic alias for
 		// builtins such as list[int].
-		if f := vt.Lookup(Intern("__class_getitem__")); !f.IsNull() {
+		if f := vt.Lookup(dunderClassGetitem); !f.IsNull() {
 			b, err := bindDescr(th, f, Null, vt)
 			if err != nil {
 				return Null, err

@@ -93,8 +93,8 @@ func IsIncompleteInput(err error) bool {
 // RunCode executes module-level (or class/exec) code with the given
 // globals and locals mapping.
 func (th *Thread) RunCode(co *CodeObject, globals *Dict, locals Value) (Value, error) {
-	if _, ok := globals.getStr(Intern("__builtins__")); !ok {
-		globals.SetStr(Intern("__builtins__"), th.Interp.builtinsModuleValue())
+	if _, ok := globals.getStr(dunderBuiltins); !ok {
+		globals.SetStr(dunderBuiltins, th.Interp.builtinsModuleValue())
 	}
 	f := th.newFrame(co, nil, globals, builtinsFor(globals))
 	for i := 0; i < co.NumLocalsPlus(); i++ {

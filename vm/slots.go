@@ -160,7 +160,7 @@ func addSlotWrappers(t *Type, own *Slots) {
 		})
 		bf.self = t.Value()
 		bf.static = true
-		t.dict.SetStr(Intern("__new__"), newStaticMethod(bf.Value()))
+		t.dict.SetStr(dunderNew, newStaticMethod(bf.Value()))
 	}
 	if f := own.Init; f != nil {
 		add("__init__", sInit, func(th *Thread, self Value, args []Value, kw []Value) (Value, error) {
@@ -726,7 +726,7 @@ func installDispatcher(t *Type, id slotID) {
 	switch id {
 	case sNew:
 		s.New = func(th *Thread, t *Type, args []Value, kw []Value) (Value, error) {
-			f := t.Lookup(Intern("__new__"))
+			f := t.Lookup(dunderNew)
 			fn, err := bindDescr(th, f, Null, t)
 			if err != nil {
 				return Null, err
@@ -737,7 +737,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sInit:
 		s.Init = func(th *Thread, self Value, args []Value, kw []Value) error {
-			r, err := callDescr(th, self.Type().Lookup(Intern("__init__")), self, args, kw)
+			r, err := callDescr(th, self.Type().Lookup(dunderInit), self, args, kw)
 			if err != nil {
 				return err
 			}
@@ -748,7 +748,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sCall:
 		s.Call = func(th *Thread, self Value, args []Value, kw []Value) (Value, error) {
-			return callDescr(th, self.Type().Lookup(Intern("__call__")), self, args, kw)
+			return callDescr(th, self.Type().Lookup(dunderCall), self, args, kw)
 		}
 	case sRepr:
 		s.Repr = func(th *Thread, self Value) (Value, error) {
@@ -759,12 +759,12 @@ func installDispatcher(t *Type, id slotID) {
 			return callSpecial(th, self, "__str__")
 		}
 	case sHash:
-		if h := t.Lookup(Intern("__hash__")); h.IsNone() {
+		if h := t.Lookup(dunderHash); h.IsNone() {
 			s.Hash = unhashable
 			return
 		}
 		s.Hash = func(th *Thread, self Value) (int64, error) {
-			f := self.Type().Lookup(Intern("__hash__"))
+			f := self.Type().Lookup(dunderHash)
 			if f.IsNone() {
 				return unhashable(th, self)
 			}
@@ -788,7 +788,7 @@ func installDispatcher(t *Type, id slotID) {
 	case sBool:
 		s.Bool = func(th *Thread, self Value) (bool, error) {
 			t := self.Type()
-			if f := t.Lookup(Intern("__bool__")); !f.IsNull() {
+			if f := t.Lookup(dunderBool); !f.IsNull() {
 				r, err := callDescr(th, f, self, nil, nil)
 				if err != nil {
 					return false, err
@@ -798,7 +798,7 @@ func installDispatcher(t *Type, id slotID) {
 				}
 				return r.IsTrue(), nil
 			}
-			if f := t.Lookup(Intern("__len__")); !f.IsNull() {
+			if f := t.Lookup(dunderLen); !f.IsNull() {
 				n, err := lenViaDunder(th, self, f)
 				return n != 0, err
 			}
@@ -806,7 +806,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sGetAttr:
 		t.flags &^= flagHasGetattr
-		if !t.Lookup(Intern("__getattr__")).IsNull() {
+		if !t.Lookup(dunderGetattr).IsNull() {
 			t.flags |= flagHasGetattr
 		}
 		s.GetAttr = slotGetAttr
@@ -847,7 +847,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sIter:
 		s.Iter = func(th *Thread, self Value) (Value, error) {
-			f := self.Type().Lookup(Intern("__iter__"))
+			f := self.Type().Lookup(dunderIter)
 			if f.IsNone() {
 				return Null, Errorf(TypeError, "'%s' object is not iterable", TypeName(self))
 			}
@@ -866,7 +866,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sLen:
 		s.Len = func(th *Thread, self Value) (int, error) {
-			return lenViaDunder(th, self, self.Type().Lookup(Intern("__len__")))
+			return lenViaDunder(th, self, self.Type().Lookup(dunderLen))
 		}
 	case sGetItem:
 		s.GetItem = func(th *Thread, self, key Value) (Value, error) {
@@ -891,7 +891,7 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sContains:
 		s.Contains = func(th *Thread, self, v Value) (bool, error) {
-			f := self.Type().Lookup(Intern("__contains__"))
+			f := self.Type().Lookup(dunderContains)
 			if f.IsNone() {
 				return false, Errorf(TypeError, "'%s' object is not a container", TypeName(self))
 			}
@@ -983,7 +983,7 @@ func callBinaryDunder(th *Thread, self Value, name string, other Value) (Value, 
 // and falls back to __getattr__ on AttributeError.
 func slotGetAttr(th *Thread, self Value, name *Str) (Value, error) {
 	t := self.Type()
-	ga := t.Lookup(Intern("__getattribute__"))
+	ga := t.Lookup(dunderGetattribute)
 	var v Value
 	var err error
 	if w, ok := slotWrapperLayout.Cast(ga); ok && w.owner.GetAttr != nil && w.id == sGetAttr {
@@ -997,7 +997,7 @@ func slotGetAttr(th *Thread, self Value, name *Str) (Value, error) {
 	if e := AsException(err); !e.Type().IsSubtype(AttributeError) {
 		return Null, err
 	}
-	g := t.Lookup(Intern("__getattr__"))
+	g := t.Lookup(dunderGetattr)
 	if g.IsNull() {
 		return Null, err
 	}

@@ -40,6 +40,15 @@ type Type struct {
 	// (binaryOp needs to know, and Go funcs cannot be compared).
 	pyBinary uint32
 
+	// ctorInit caches, for ctorVersion, the __init__ function that the
+	// eval loop may call directly when instantiating this class (see
+	// fastInit); nil when instantiation must go through type.__call__.
+	ctorVersion uint32
+	ctorInit    *Function
+	// dictHint is how many attributes instances usually get, so their
+	// __dict__ is allocated at the right size at once.
+	dictHint int
+
 	// slotNames lists __slots__ names (instances store them in their dict;
 	// the list only restricts which attributes may be set).
 	slotNames []string
@@ -329,11 +338,11 @@ func initBuiltinType(t *Type, spec TypeSpec) {
 	if module == "" {
 		module = "builtins"
 	}
-	t.dict.SetStr(Intern("__module__"), MakeStr(module))
+	t.dict.SetStr(dunderModule, MakeStr(module))
 	if spec.Doc != "" {
-		t.dict.SetStr(Intern("__doc__"), MakeStr(spec.Doc))
+		t.dict.SetStr(dunderDoc, MakeStr(spec.Doc))
 	} else {
-		t.dict.SetStr(Intern("__doc__"), None)
+		t.dict.SetStr(dunderDoc, None)
 	}
 	addSlotWrappers(t, &own)
 	for _, m := range spec.Methods {
@@ -469,4 +478,25 @@ func inheritsSlotFrom(t *Type, name string, owner *Type) bool {
 	v := t.Lookup(n)
 	w, ok := owner.dict.getStr(n)
 	return ok && v.Is(w)
+}
+
+// fastInit returns the Python __init__ to run when calling t can skip
+// type.__call__: t's metaclass is type, its __new__ is object's and its
+// __init__ is a plain Python function. The answer is cached per version.
+func (t *Type) fastInit() *Function {
+	if t.ctorVersion == t.version && t.version != 0 {
+		return t.ctorInit
+	}
+	t.ctorVersion = t.version
+	t.ctorInit = nil
+	if t.typ != TypeType || t.flags&flagAbstract != 0 || !t.IsHeapType() {
+		return nil
+	}
+	if !t.Lookup(dunderNew).Is(ObjectType.dict.mustGetStr(dunderNew)) {
+		return nil
+	}
+	if fn, ok := AsFunction(t.Lookup(dunderInit)); ok && !fn.code.IsGenerator() {
+		t.ctorInit = fn
+	}
+	return t.ctorInit
 }
