@@ -24,17 +24,17 @@ const usageLine = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...
 // options is the parsed command line.
 type options struct {
 	pysys.Options
-	command  string // -c
-	module   string // -m
-	script   string // file, or "-" for stdin
-	dis      bool
+	command string // -c
+	module  string // -m
+	script  string // file, or "-" for stdin
+	dis     bool
 	// profiling the interpreter itself (pkg/profile): a folder for the
 	// profile files, and which profile
 	profileDir  string
 	profileKind string
-	hasInput bool
-	version  int
-	help     bool
+	hasInput    bool
+	version     int
+	help        bool
 }
 
 func main() {
