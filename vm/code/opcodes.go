@@ -21,7 +21,7 @@ const (
 	NOP Opcode = iota
 
 	// Stack manipulation.
-	POP_TOP   // x →
+	POP_TOP   // x → ; arg 1: x is a for loop's iterator abandoned early
 	PUSH_NULL // → NULL
 	COPY      // arg n: ... x(n-th) ... → ... x ... x   (n = 1 is TOS)
 	SWAP      // arg n: exchange TOS and the n-th item

@@ -534,11 +534,14 @@ func (c *compiler) unwindFblock(fb fblock, preserveTOS bool) {
 	switch fb.typ {
 	case fbWhileLoop, fbExceptionHandler, fbExceptionGroupHandler, fbAsyncComprehensionGenerator:
 	case fbForLoop:
-		// Pop the iterator.
+		// Pop the iterator. The argument 1 tells the VM this is an
+		// iterator abandoned early, so that a temporary generator is
+		// closed here, where CPython's reference counting would finalize
+		// it (its `finally` runs before the code after the loop).
 		if preserveTOS {
 			c.addopI(code.SWAP, 2)
 		}
-		c.addop(code.POP_TOP)
+		c.addopI(code.POP_TOP, 1)
 	case fbTryExcept:
 		c.addop(code.POP_BLOCK)
 	case fbFinallyTry:
@@ -878,7 +881,7 @@ func (c *compiler) forStmt(s *ast.For) {
 	start, body, cleanup, end := c.newBlock(), c.newBlock(), c.newBlock(), c.newBlock()
 	c.pushFblock(fblock{typ: fbForLoop, block: start, exit: end})
 	c.visitExpr(s.Iter)
-	c.addop(code.GET_ITER)
+	c.addopI(code.GET_ITER, temporaryIterable(s.Iter))
 	c.useNextBlock(start)
 	c.addopJ(code.FOR_ITER, cleanup)
 	c.useNextBlock(body)
@@ -1285,4 +1288,15 @@ func (c *compiler) asyncWith(s *ast.With, pos int) {
 	c.addYieldFrom(true)
 	c.withExceptFinish(cleanup)
 	c.useNextBlock(exit)
+}
+
+// temporaryIterable is the GET_ITER argument of a for loop: 1 when the
+// iterable is a value nothing else holds (a call result or a generator
+// expression), so the VM may close a generator the loop abandons.
+func temporaryIterable(e ast.Expr) int {
+	switch e.(type) {
+	case *ast.Call, *ast.GeneratorExp:
+		return 1
+	}
+	return 0
 }
