@@ -79,6 +79,10 @@ reload:
 
 		case code.POP_TOP:
 			sp--
+			if arg == 1 {
+				f.sp, f.pc = sp, pc
+				th.discardIterator(slots[sp])
+			}
 			slots[sp] = Null
 
 		case code.PUSH_NULL:
@@ -834,6 +838,11 @@ reload:
 			if slots[sp-1], err = Iter(th, v); err != nil {
 				goto onError
 			}
+			if arg == 1 {
+				if g, ok := castExact[Generator](slots[sp-1], GeneratorType); ok && g.state == genCreated {
+					g.temp = true
+				}
+			}
 
 		case code.FOR_ITER:
 			it := slots[sp-1]
@@ -1303,9 +1312,7 @@ onError:
 		}
 		reraise = false
 		if h, ok := f.code.Handler(lasti); ok {
-			for i := int(h.Depth) + f.code.NumLocalsPlus(); i < sp; i++ {
-				slots[i] = Null
-			}
+			th.dropStack(f, slots, int(h.Depth)+f.code.NumLocalsPlus(), sp)
 			sp = int(h.Depth) + f.code.NumLocalsPlus()
 			if h.Lasti {
 				slots[sp] = MakeInt(int64(lasti))
@@ -1319,6 +1326,7 @@ onError:
 			goto reload
 		}
 		// No handler: this frame is done.
+		th.dropStack(f, slots, f.code.NumLocalsPlus(), sp)
 		f.sp, f.pc = sp, pc
 		if f.gen != nil {
 			f.gen.finish()
@@ -1450,4 +1458,17 @@ func asException(v Value) *Exception {
 		return e
 	}
 	return Errorf(SystemError, "exception expected, got %s", TypeName(v))
+}
+
+// dropStack clears the value stack slots [from, to) while an exception
+// unwinds, closing temporary generators abandoned there (top first), as
+// CPython's reference counting does when it pops them.
+func (th *Thread) dropStack(f *Frame, slots []Value, from, to int) {
+	for i := to - 1; i >= from; i-- {
+		v := slots[i]
+		slots[i] = Null
+		if v.p != nil && !isTag(v.p) && (*Object)(v.p).typ == GeneratorType {
+			th.discardIterator(v)
+		}
+	}
 }

@@ -47,6 +47,10 @@ type Generator struct {
 	finalizer Value
 	// runningAsync is the ag_running flag of async generators.
 	runningAsync bool
+	// temp marks a generator a for loop got from a temporary expression
+	// (`for x in gen():`): nothing else holds it, so when the loop drops
+	// it early it is closed at once, as CPython's refcounting does.
+	temp bool
 	// origin is the frame that created a coroutine (for "never awaited"
 	// warnings); unused for now.
 }
@@ -689,3 +693,18 @@ type coroWrapper struct {
 }
 
 var coroWrapperLayout = NewLayout[coroWrapper]("coroutine_wrapper")
+
+// discardIterator is called when a for loop drops its iterator early
+// (break, return, an exception unwinding past the loop): a temporary
+// generator is closed now, and an error from its cleanup is reported as
+// unraisable, as CPython's finalizer does.
+func (th *Thread) discardIterator(it Value) {
+	g, ok := generatorLayout.Cast(it)
+	if !ok || !g.temp || g.state != genSuspended {
+		return
+	}
+	g.temp = false
+	if err := g.Close(th); err != nil {
+		th.WriteUnraisable(AsException(err), "Exception ignored in: ", it)
+	}
+}

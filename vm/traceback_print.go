@@ -482,3 +482,39 @@ func (th *Thread) PrintException(exc *Exception) {
 	}
 	th.Interp.Stderr.WriteString(FormatException(th, exc))
 }
+
+// WriteUnraisable reports an exception that cannot propagate (a failing
+// generator cleanup, an error in __del__), as sys.unraisablehook's default
+// does: "Exception ignored in: <obj>" and the traceback, on stderr.
+func (th *Thread) WriteUnraisable(exc *Exception, msg string, obj Value) {
+	var b strings.Builder
+	b.WriteString(msg)
+	if !obj.IsNull() {
+		if r, err := Repr(th, obj); err == nil {
+			b.WriteString(r.s)
+		} else {
+			b.WriteString("<object repr() failed>")
+		}
+	}
+	b.WriteString("\n")
+	b.WriteString(FormatException(th, exc))
+	th.writeStderr(b.String())
+}
+
+// writeStderr writes through sys.stderr when there is one, keeping its
+// order with other output.
+func (th *Thread) writeStderr(text string) {
+	if sys := th.Interp.Sys; sys != nil {
+		if v, ok := sys.dict.getStr(Intern("stderr")); ok {
+			if f, ok := AsFile(v); ok {
+				_ = f.Write(th, text)
+				_ = f.Flush(th)
+				return
+			}
+			if _, err := CallMethod(th, v, "write", MakeStr(text)); err == nil {
+				return
+			}
+		}
+	}
+	th.Interp.Stderr.WriteString(text)
+}
