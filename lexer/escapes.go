@@ -128,7 +128,10 @@ func unicodeEscape(s string) (string, string) {
 		start := i
 		i++
 		if i >= len(s) {
-			return codecErr(start, i, "\\ at end of string")
+			// CPython rewrites a final lone backslash as \u005c before
+			// decoding, so it stays a backslash ("f'\{x}'" leaves one).
+			out = append(out, '\\')
+			break
 		}
 		c = s[i]
 		i++

@@ -837,7 +837,9 @@ func (l *Lexer) imaginary(start int) {
 // warns; followed by other identifier characters it is an error.
 func (l *Lexer) endOfNumber(kind string) bool {
 	c := l.peek()
-	if !isIdentChar(c) {
+	if !isIdentChar(c) || c >= 128 {
+		// CPython 3.11.7 lets a non-ASCII character after a number
+		// become the next token ("2Δ" is NUMBER NAME).
 		return true
 	}
 	rest := l.src[l.pos:]

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"gilpy/lexer/ucd"
 )
 
 // Prepare turns source bytes into the text the lexer scans, as CPython's
@@ -24,18 +26,43 @@ func Prepare(src []byte) (string, *Error) {
 	if bom {
 		src = src[3:]
 	}
-	if enc, line := codingSpec(src); enc != "" {
+	if enc, _ := codingSpec(src); enc != "" {
+		if bom {
+			// With a BOM only "utf-8" itself may be declared.
+			if norm := normalName(enc); norm != "utf-8" {
+				return "", &Error{Type: "SyntaxError", Msg: "encoding problem: " + norm + " with BOM", Offset: -1, Class: Raised}
+			}
+		}
 		switch normalizeEncoding(enc) {
 		case "utf-8":
 		case "latin-1":
-			if bom {
-				return "", &Error{Type: "SyntaxError", Msg: "encoding problem: " + enc + " with BOM", Lineno: line, Class: Raised}
-			}
 			src = latin1ToUTF8(src)
 		default:
-			return "", &Error{Type: "SyntaxError", Msg: "unknown encoding: " + enc, Offset: -1, Class: Raised}
+			table, ok := ucd.Charmap(enc)
+			if !ok {
+				return "", &Error{Type: "SyntaxError", Msg: "unknown encoding: " + enc, Offset: -1, Class: Raised}
+			}
+			var err *Error
+			if src, err = charmapToUTF8(src, table, bom); err != nil {
+				return "", err
+			}
 		}
 	}
+	return normalizeNewlines(src), nil
+}
+
+// PrepareText is Prepare for text that is already decoded (compile() of a
+// str): no BOM or coding declaration is looked for.
+func PrepareText(src string) (string, *Error) {
+	if strings.IndexByte(src, 0) >= 0 {
+		return "", &Error{Type: "SyntaxError", Msg: "source code string cannot contain null bytes", Class: Raised}
+	}
+	return normalizeNewlines([]byte(src)), nil
+}
+
+// normalizeNewlines turns "\r\n" and "\r" into "\n" and ends the text with
+// a newline.
+func normalizeNewlines(src []byte) string {
 	var b strings.Builder
 	b.Grow(len(src) + 1)
 	for i := 0; i < len(src); i++ {
@@ -52,7 +79,7 @@ func Prepare(src []byte) (string, *Error) {
 	if b.Len() == 0 || src[len(src)-1] != '\n' && src[len(src)-1] != '\r' {
 		b.WriteByte('\n')
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 // codingSpec finds a PEP 263 declaration ("coding[:=]\s*([-\w.]+)") in a
@@ -102,6 +129,24 @@ func codingSpec(src []byte) (string, int) {
 	return "", 0
 }
 
+// normalName is the tokenizer's get_normal_name: the spellings of UTF-8
+// and Latin-1 it recognizes become "utf-8" and "iso-8859-1".
+func normalName(enc string) string {
+	b := enc
+	if len(b) > 12 {
+		b = b[:12]
+	}
+	b = strings.ToLower(strings.ReplaceAll(b, "_", "-"))
+	switch {
+	case b == "utf-8" || strings.HasPrefix(b, "utf-8-"):
+		return "utf-8"
+	case b == "latin-1" || b == "iso-8859-1" || b == "iso-latin-1" ||
+		strings.HasPrefix(b, "latin-1-") || strings.HasPrefix(b, "iso-8859-1-") || strings.HasPrefix(b, "iso-latin-1-"):
+		return "iso-8859-1"
+	}
+	return enc
+}
+
 // normalizeEncoding maps the encodings gilpy supports to "utf-8" or
 // "latin-1" (as CPython's get_normal_name does), anything else to "".
 func normalizeEncoding(enc string) string {
@@ -115,6 +160,30 @@ func normalizeEncoding(enc string) string {
 		return "latin-1"
 	}
 	return ""
+}
+
+// charmapToUTF8 decodes src with a single-byte codec's upper half. An
+// undefined byte is CPython's "charmap" decoding error (offsets count from
+// the start of the file, BOM included).
+func charmapToUTF8(src []byte, table []rune, bom bool) ([]byte, *Error) {
+	out := make([]byte, 0, len(src)+len(src)/4)
+	for i, c := range src {
+		if c < 0x80 {
+			out = append(out, c)
+			continue
+		}
+		r := table[c-0x80]
+		if r == 0xFFFE {
+			pos := i
+			if bom {
+				pos += 3
+			}
+			return nil, &Error{Type: "SyntaxError", Msg: fmt.Sprintf("'charmap' codec can't decode byte 0x%02x in position %d: character maps to <undefined>", c, pos),
+				Offset: -1, Class: Raised}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
 }
 
 func latin1ToUTF8(src []byte) []byte {

@@ -33,6 +33,11 @@ func (p *parser) arguments(lpar int, classDef bool) ([]ast.Expr, []*ast.Keyword,
 		start := p.i
 		switch k := p.kind(); {
 		case k == lexer.STAR:
+			if seenDoubleStar {
+				// invalid_arguments: args ',' '*'
+				p.raiseToken(start, "iterable argument unpacking follows keyword argument unpacking")
+				return nil, nil, false
+			}
 			p.next()
 			if !canStartExpr(p.kind()) {
 				p.syntaxError()
@@ -40,10 +45,6 @@ func (p *parser) arguments(lpar int, classDef bool) ([]ast.Expr, []*ast.Keyword,
 			}
 			v := p.expression()
 			if v == nil {
-				return nil, nil, false
-			}
-			if seenDoubleStar {
-				p.raiseToken(start, "iterable argument unpacking follows keyword argument unpacking")
 				return nil, nil, false
 			}
 			args = append(args, &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load})
@@ -95,6 +96,13 @@ func (p *parser) arguments(lpar int, classDef bool) ([]ast.Expr, []*ast.Keyword,
 			}
 			e := p.namedExpressionArg()
 			if e == nil {
+				if seenKeyword && p.err != nil && p.err.lex == nil && p.err.msg == "invalid syntax" {
+					// CPython's first pass stops at a positional argument
+					// after keyword arguments without parsing it.
+					p.err = nil
+					p.fetched = start
+					p.syntaxError()
+				}
 				return nil, nil, false
 			}
 			if p.kind() == lexer.EQUAL {
@@ -160,6 +168,11 @@ func (p *parser) genexpArgument(lpar, start int, e ast.Expr, args []ast.Expr, kw
 	switch {
 	case first && p.kind() == lexer.COMMA:
 		// a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
+		// The optional part looks at the next token, which may be a
+		// lexer error.
+		if p.peekKind(1); p.err != nil {
+			return nil, false
+		}
 		p.raiseRange(*e.GetPos(), *last.GetPos(), "Generator expression must be parenthesized")
 		return nil, false
 	case !first && len(kws) == 0 && len(args) >= 1:

@@ -22,6 +22,7 @@ type perr struct {
 	lex             *lexer.Error
 	final           *SyntaxError // an error from an f-string field's sub-parser
 	action          bool         // raised while building a node (strings), not by a grammar rule
+	keep            bool         // never replaced by a later lexer error ("unexpected indent")
 	last            int          // the furthest token fetched when the error was raised
 }
 
@@ -40,6 +41,9 @@ type parser struct {
 	lineBase int         // line number of the line before src's first line
 	lines    []int       // start offset of each line, built on demand
 	grammar  *grammarState
+	// lenient > 0 while parsing a bitwise_or the way CPython's PEG rules
+	// do: a dangling operator ends the expression instead of failing it.
+	lenient int
 	// noInvalid > 0 while parsing CPython's *_without_invalid rules, where
 	// the invalid_* rules are off: checks that would try them are skipped.
 	noInvalid int
@@ -290,11 +294,14 @@ func (p *parser) syntaxError() {
 		p.see(i)
 		return
 	case lexer.INDENT:
+		// CPython reports these without looking further into the file.
 		p.raiseIndent("unexpected indent")
+		p.err.keep = true
 		return
 	case lexer.DEDENT:
 		if !p.toks[i].AtEOF {
 			p.raiseIndent("unexpected unindent")
+			p.err.keep = true
 			return
 		}
 	}
@@ -332,7 +339,7 @@ func (p *parser) lastLine() int {
 // _PyPegen_set_syntax_error and _PyPegen_raise_error_known_location do.
 func (p *parser) finalError() *SyntaxError {
 	e := p.err
-	if p.fs == nil && e.lex == nil {
+	if p.fs == nil && e.lex == nil && !e.keep {
 		// After a parser error CPython tokenizes the rest of the file;
 		// a tokenizer error found there takes precedence.
 		if lexErr := p.laterLexError(e); lexErr != nil {

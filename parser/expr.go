@@ -146,7 +146,12 @@ func (p *parser) checkNamedAssign(start int, e ast.Expr) bool {
 	}
 	m := p.mark()
 	p.next() // '='
-	rhs := p.bitwiseOr()
+	var rhs ast.Expr
+	if canStartExpr(p.kind()) && p.kind() != lexer.NOT && p.kind() != lexer.LAMBDA {
+		p.lenient++
+		rhs = p.bitwiseOr()
+		p.lenient--
+	}
 	if rhs == nil || p.kind() == lexer.EQUAL || p.kind() == lexer.COLONEQUAL {
 		if !p.reset(m) {
 			return true
@@ -291,23 +296,23 @@ func (p *parser) checkMissingComma(start int, a ast.Expr) {
 		return
 	}
 	name, isName := a.(*ast.Name)
-	legacy := isName && (name.Id == "print" || name.Id == "exec") && p.i == start+1
-	if legacy && p.kind() != lexer.LPAR {
+	if isName && p.i == start+1 && p.kind() != lexer.LPAR {
+		// invalid_legacy_expression: a=NAME !'(' b=star_expressions,
+		// an error for print and exec. CPython parses b for any name,
+		// which may reach a lexer error further on.
 		m := p.mark()
 		p.noInvalid++
 		b := p.starExpressions()
 		p.noInvalid--
-		if b != nil {
+		legacy := name.Id == "print" || name.Id == "exec"
+		if b != nil && legacy {
 			p.raiseRange(*a.GetPos(), *b.GetPos(),
 				"Missing parentheses in call to '"+name.Id+"'. Did you mean "+name.Id+"(...)?")
 			return
 		}
-		if !p.reset(m) {
+		if !p.reset(m) || legacy {
 			return
 		}
-	}
-	if legacy {
-		return
 	}
 	// !(NAME STRING | SOFT_KEYWORD)
 	t0 := &p.toks[start]
@@ -493,9 +498,13 @@ func (p *parser) binary(minPrec int) ast.Expr {
 		if b.prec < minPrec || b.prec == precNone {
 			return left
 		}
+		m := p.mark()
 		p.next()
 		right := p.binary(b.prec + 1)
 		if right == nil {
+			if p.lenient > 0 && p.reset(m) {
+				return left
+			}
 			return nil
 		}
 		left = &ast.BinOp{Pos: p.spanTo(start), Left: left, Op: b.op, Right: right}

@@ -141,8 +141,8 @@ type pImport struct {
 type pDottedAsName struct {
 	Pos    plexer.Position
 	EndPos plexer.Position
-	Names  []*pName `parser:"@@ ( '.' @@ )*"`
-	As     *pName   `parser:"( 'as' @@ )?"`
+	Names  []*pName  `parser:"@@ ( '.' @@ )*"`
+	As     *nameLeaf `parser:"( 'as' @@ )?"`
 }
 
 type pImportFrom struct {

@@ -43,6 +43,22 @@ func (x *forTargetsLeaf) Parse(lex *plexer.PeekingLexer) error {
 	return leaf(lex, startsStarExpr, func(p *parser) bool { x.E = p.forTargets(); return x.E != nil })
 }
 
+// nameLeaf is a NAME that must follow a keyword (as in "import a as b"):
+// if it is missing, the error is at the token instead of the keyword, as in
+// CPython.
+type nameLeaf struct{ Name string }
+
+func (x *nameLeaf) Parse(lex *plexer.PeekingLexer) error {
+	return leaf(lex, always, func(p *parser) bool {
+		if p.kind() != lexer.NAME {
+			p.syntaxError()
+			return false
+		}
+		x.Name = p.identifier(p.next())
+		return true
+	})
+}
+
 // colonLeaf is the ':' ending a compound statement's header. Where it is
 // missing CPython says "expected ':'" in some cases and "invalid syntax"
 // in others, depending on the statement and what follows.
@@ -370,10 +386,14 @@ func (x *withItemsLeaf) Parse(lex *plexer.PeekingLexer) error {
 			p.next()
 			p.targetErr = false
 			items := p.withItems(true)
-			if items != nil && p.kind() == lexer.RPAR && p.peekKind(1) == lexer.COLON {
-				p.next()
-				x.Items = items
-				return true
+			if items != nil && p.kind() == lexer.RPAR {
+				// ')' ':' — or ')' NEWLINE, which invalid_with_stmt
+				// reports as "expected ':'" (the colon leaf does).
+				if k := p.peekKind(1); k == lexer.COLON || k == lexer.NEWLINE {
+					p.next()
+					x.Items = items
+					return true
+				}
 			}
 			if p.targetErr || !p.backtrack(m) {
 				// invalid_with_item's error stands: CPython's second

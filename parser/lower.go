@@ -103,7 +103,7 @@ func (p *parser) lowerSimple(s *pSimple) ast.Stmt {
 		for _, n := range s.Import.Names {
 			a := &ast.Alias{Pos: p.extent(n.Pos, n.EndPos), Name: p.dotted(n.Names)}
 			if n.As != nil {
-				a.Asname = p.identifier(&p.toks[n.As.Pos.Offset])
+				a.Asname = n.As.Name
 			}
 			imp.Names = append(imp.Names, a)
 		}

@@ -449,8 +449,7 @@ func (p *parser) namePattern() ast.Pattern {
 func (p *parser) classPattern(start int, cls ast.Expr) ast.Pattern {
 	p.next() // '('
 	c := &ast.MatchClass{Cls: cls}
-	var lateStart ast.Pattern // a positional pattern after a keyword one
-	var lateEnd ast.Pattern
+	var lateStart, lateEnd ast.Pattern // positional patterns after keyword ones
 	for p.kind() != lexer.RPAR {
 		if p.kind() == lexer.NAME && p.peekKind(1) == lexer.EQUAL {
 			name := p.next()
@@ -467,13 +466,24 @@ func (p *parser) classPattern(start int, cls ast.Expr) ast.Pattern {
 				return nil
 			}
 			if len(c.KwdAttrs) > 0 {
-				if lateStart == nil {
-					lateStart = q
+				// invalid_class_argument_pattern: keyword patterns ','
+				// positional patterns — the first run of them.
+				lateStart, lateEnd = q, q
+				for p.kind() == lexer.COMMA && p.peekKind(1) != lexer.RPAR &&
+					!(p.peekKind(1) == lexer.NAME && p.peekKind(2) == lexer.EQUAL) {
+					m := p.mark()
+					p.next()
+					r := p.pattern()
+					if r == nil {
+						p.reset(m)
+						break
+					}
+					lateEnd = r
 				}
-				lateEnd = q
-			} else {
-				c.Patterns = append(c.Patterns, q)
+				p.raiseRange(*lateStart.GetPos(), *lateEnd.GetPos(), "positional patterns follow keyword patterns")
+				return nil
 			}
+			c.Patterns = append(c.Patterns, q)
 		}
 		if !p.accept(lexer.COMMA) {
 			break
@@ -481,11 +491,6 @@ func (p *parser) classPattern(start int, cls ast.Expr) ast.Pattern {
 	}
 	if p.kind() != lexer.RPAR {
 		p.syntaxError()
-		return nil
-	}
-	if lateStart != nil {
-		// invalid_class_pattern
-		p.raiseRange(*lateStart.GetPos(), *lateEnd.GetPos(), "positional patterns follow keyword patterns")
 		return nil
 	}
 	p.next()

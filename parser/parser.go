@@ -65,6 +65,24 @@ func Parse(filename string, src []byte, mode Mode) (result any, err error) {
 	return parseSource(filename, src, mode)
 }
 
+// ParseString parses source that is already text, as compile() and exec()
+// of a str do: a coding declaration in it is ignored (the text is UTF-8
+// already), as CPython ignores it for str sources.
+func ParseString(filename, src string, mode Mode) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result = nil
+			err = &SyntaxError{Type: "SyntaxError", Filename: filename,
+				Msg: fmt.Sprintf("internal parser error: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	text, lerr := lexer.PrepareText(src)
+	if lerr != nil {
+		return nil, &SyntaxError{Type: lerr.Type, Msg: lerr.Msg, Filename: filename}
+	}
+	return parsePrepared(filename, text, mode)
+}
+
 // parseSource is Parse without the safety net, for the fuzz tests.
 func parseSource(filename string, src []byte, mode Mode) (any, error) {
 	text, lerr := lexer.Prepare(src)
@@ -72,6 +90,10 @@ func parseSource(filename string, src []byte, mode Mode) (any, error) {
 		return nil, &SyntaxError{Type: lerr.Type, Msg: lerr.Msg, Filename: filename,
 			Lineno: lerr.Lineno, Offset: lerr.Offset, EndLineno: lerr.EndLineno, EndOffset: lerr.EndOffset, Text: lerr.Text}
 	}
+	return parsePrepared(filename, text, mode)
+}
+
+func parsePrepared(filename, text string, mode Mode) (any, error) {
 	p := newParser(filename, text, lexer.Tokenize(text), mode)
 	res := p.parse()
 	if p.err != nil {

@@ -121,8 +121,15 @@ func isSingleTarget(e ast.Expr) bool {
 
 // annAssign parses an annotated assignment after its target.
 func (p *parser) annAssign(start int, target ast.Expr, bare bool) ast.Stmt {
+	colon := p.i
+	valid := isSingleTarget(target) && !bare
 	p.next() // ':'
 	if !canStartExpr(p.kind()) {
+		if !valid {
+			// CPython's first pass gives up at the ':' when the target
+			// cannot be annotated.
+			p.fetched = colon
+		}
 		p.syntaxError()
 		return nil
 	}
@@ -130,7 +137,7 @@ func (p *parser) annAssign(start int, target ast.Expr, bare bool) ast.Stmt {
 	if ann == nil {
 		return nil
 	}
-	if !isSingleTarget(target) || bare {
+	if !valid {
 		switch t := target.(type) {
 		case *ast.Tuple:
 			if bare {
@@ -170,8 +177,29 @@ func (p *parser) assign(start int, first ast.Expr, firstBare bool) ast.Stmt {
 	firstEq := p.i
 	for p.kind() == lexer.EQUAL {
 		p.next()
+		if k := p.kind(); k != lexer.YIELD && !canStartStarExpr(k) {
+			// invalid_assignment needs nothing after the '=': an
+			// invalid target is reported even when the value is missing.
+			if p.invalidTargets(parts, start, firstEq, first, firstBare) {
+				return nil
+			}
+			p.syntaxError()
+			return nil
+		}
 		v, _ := p.assignPart()
 		if v == nil {
+			if p.err != nil && p.err.lex == nil {
+				// The second pass may still find an invalid target
+				// (its rules need no complete value).
+				saved := p.err
+				p.err = nil
+				if p.invalidTargets(parts, start, firstEq, first, firstBare) {
+					return nil
+				}
+				if p.err == nil {
+					p.err = saved
+				}
+			}
 			return nil
 		}
 		parts = append(parts, v)
@@ -190,8 +218,25 @@ func (p *parser) assign(start int, first ast.Expr, firstBare bool) ast.Stmt {
 		}
 		return &ast.Assign{Pos: p.spanTo(start), Targets: targets, Value: parts[len(parts)-1]}
 	}
-	// CPython's second pass: invalid_named_expression on the element just
-	// before the first '=', then invalid_assignment.
+	if !p.invalidTargets(targets, start, firstEq, first, firstBare) {
+		p.syntaxError()
+	}
+	return nil
+}
+
+// invalidTargets reports CPython's second-pass error for an assignment with
+// the given targets, if one applies: invalid_named_expression on the
+// element just before the first '=', then invalid_assignment.
+func (p *parser) invalidTargets(targets []ast.Expr, start, firstEq int, first ast.Expr, firstBare bool) bool {
+	valid := true
+	for _, t := range targets {
+		if !isStarTarget(t, true) {
+			valid = false
+		}
+	}
+	if valid {
+		return false
+	}
 	last := first
 	lastStart := start
 	if tuple, ok := first.(*ast.Tuple); ok && firstBare {
@@ -202,9 +247,11 @@ func (p *parser) assign(start int, first ast.Expr, firstBare bool) ast.Stmt {
 		end := p.mark()
 		p.i = firstEq
 		if p.checkNamedAssign(lastStart, last) {
-			return nil
+			return true
 		}
-		p.reset(end)
+		if !p.reset(end) {
+			return true
+		}
 	}
 	for _, t := range targets {
 		if isStarTarget(t, true) {
@@ -213,14 +260,11 @@ func (p *parser) assign(start int, first ast.Expr, firstBare bool) ast.Stmt {
 		switch t.(type) {
 		case *ast.Yield, *ast.YieldFrom:
 			p.raiseNode(t, "assignment to yield expression not possible")
-			return nil
+			return true
 		}
-		if !p.raiseInvalidTarget(starTargets, t) {
-			p.syntaxError()
-		}
-		return nil
+		return p.raiseInvalidTarget(starTargets, t)
 	}
-	return nil
+	return false
 }
 
 // tokenAt finds the token in [from, to) that starts at pos.

@@ -12,7 +12,7 @@
 // needs normalizing.
 package ucd
 
-//go:generate sh -c "$(pyenv which python3 2>/dev/null || echo python3) gen_ucd.py"
+//go:generate sh -c "$(pyenv which python3 2>/dev/null || echo python3) gen_ucd.py && gofmt -w tables.go charmaps.go"
 
 import (
 	"bytes"
@@ -316,4 +316,42 @@ func NFKC(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// NormalizeCodec normalizes an encoding name as CPython's codec registry
+// does (encodings.normalize_encoding on the lower-cased name): runs of
+// characters other than letters, digits and '.' become one '_'.
+func NormalizeCodec(name string) string {
+	var b strings.Builder
+	punct := false
+	for _, c := range strings.ToLower(name) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' {
+			if punct && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(c)
+			punct = false
+		} else if c < 0x80 {
+			punct = true
+		}
+	}
+	return b.String()
+}
+
+// Charmap returns the upper half (bytes 0x80..0xFF) of the single-byte
+// codec called name, with U+FFFE for undefined bytes; ok is false if CPython
+// has no such ASCII-compatible single-byte codec.
+func Charmap(name string) (table []rune, ok bool) {
+	norm := NormalizeCodec(name)
+	codec := norm
+	if c, found := codecAliases[norm]; found {
+		codec = c
+	} else if c, found := codecAliases[strings.ReplaceAll(norm, ".", "_")]; found {
+		codec = c
+	}
+	s, ok := charmaps[codec]
+	if !ok {
+		return nil, false
+	}
+	return []rune(s), true
 }

@@ -78,3 +78,18 @@ func TestClasses(t *testing.T) {
 	assert.False(t, IsPrintable(0xA0))
 	assert.True(t, IsPrintable('€'))
 }
+
+func TestCharmap(t *testing.T) {
+	for name, want := range map[string]rune{"cp1252": '€', "windows-1252": '€', "iso-8859-15": '\u0080',
+		"latin9": '\u0080', "ISO8859_15": '\u0080', "koi8-r": '─'} {
+		table, ok := Charmap(name)
+		require.True(t, ok, name)
+		assert.Equal(t, want, table[0], name)
+	}
+	table, _ := Charmap("iso8859-15")
+	assert.Equal(t, '€', table[0xA4-0x80])
+	_, ok := Charmap("klingon")
+	assert.False(t, ok)
+	_, ok = Charmap("cp037") // EBCDIC is not ASCII-compatible
+	assert.False(t, ok)
+}
