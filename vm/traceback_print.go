@@ -9,6 +9,7 @@ package vm
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -381,60 +382,93 @@ func safeStr(th *Thread, v Value, what string) string {
 	return s.s
 }
 
+// formatSyntaxError prints a SyntaxError's location the way CPython's C
+// printer does (Python/pythonrun.c: parse_syntax_error, print_error_text),
+// which is what an uncaught SyntaxError shows. When the attributes are not
+// usable (lineno is not an int, as for a bare raise SyntaxError("x")), the
+// C printer falls back to str(exc), and so do we.
 func formatSyntaxError(th *Thread, exc *Exception, stype string) string {
-	var b strings.Builder
-	filename := exc.attr("filename")
 	lineno := exc.attr("lineno")
-	suffix := ""
+	if !lineno.IsSmallInt() {
+		return stype + ": " + safeStr(th, exc.Value(), "exception") + "\n"
+	}
 	fn := "<string>"
-	if s, ok := AsStr(filename); ok {
-		fn = s.s
+	if f := exc.attr("filename"); !f.IsNone() {
+		fn = safeStr(th, f, "filename")
 	}
-	if !lineno.IsNone() {
-		ls, _ := StrOf(th, lineno)
-		b.WriteString("  File \"" + fn + "\", line " + ls.s + "\n")
-	} else if !filename.IsNone() {
-		suffix = " (" + fn + ")"
+	ln := int(lineno.SmallInt())
+	offset, endLineno, endOffset := -1, ln, -1
+	if o := exc.attr("offset"); o.IsSmallInt() {
+		offset = int(o.SmallInt())
 	}
-	if text, ok := AsStr(exc.attr("text")); ok {
-		rtext := strings.TrimRight(text.s, "\n")
-		ltext := strings.TrimLeft(rtext, " \n\f")
-		spaces := utf8.RuneCountInString(rtext) - utf8.RuneCountInString(ltext)
-		b.WriteString("    " + ltext + "\n")
-		if off := exc.attr("offset"); off.IsSmallInt() {
-			offset := int(off.SmallInt())
-			endOffset := offset
-			if eo := exc.attr("end_offset"); eo.IsSmallInt() && eo.SmallInt() != 0 {
-				endOffset = int(eo.SmallInt())
-			}
-			if offset == endOffset || endOffset == -1 {
-				endOffset = offset + 1
-			}
-			col := offset - 1 - spaces
-			endCol := endOffset - 1 - spaces
-			if col >= 0 {
-				lr := []rune(ltext)
-				var sp strings.Builder
-				for i := 0; i < col && i < len(lr); i++ {
-					if isPySpace(lr[i]) {
-						sp.WriteRune(lr[i])
-					} else {
-						sp.WriteByte(' ')
-					}
-				}
-				for i := len(lr); i < col; i++ {
-					sp.WriteByte(' ')
-				}
-				b.WriteString("    " + sp.String() + strings.Repeat("^", max(0, endCol-col)) + "\n")
-			}
+	// Only SyntaxError itself gets a range of carets; subclasses
+	// (IndentationError, TabError) always get one.
+	if exc.typ == SyntaxErrorType {
+		if v := exc.attr("end_lineno"); v.IsSmallInt() {
+			endLineno = int(v.SmallInt())
 		}
+		if v := exc.attr("end_offset"); v.IsSmallInt() {
+			endOffset = int(v.SmallInt())
+		}
+	}
+	var b strings.Builder
+	b.WriteString("  File \"" + fn + "\", line " + strconv.Itoa(ln) + "\n")
+	if t, ok := AsStr(exc.attr("text")); ok {
+		text := t.s
+		size := len(text)
+		if endLineno > ln {
+			endOffset = size
+		}
+		if endOffset > size+1 {
+			endOffset = size + 1
+		}
+		writeErrorText(&b, offset, endOffset, text)
 	}
 	msg := "<no detail available>"
 	if m := exc.attr("msg"); !m.IsNone() {
 		msg = safeStr(th, m, "msg")
 	}
-	b.WriteString(stype + ": " + msg + suffix + "\n")
+	b.WriteString(stype + ": " + msg + "\n")
 	return b.String()
+}
+
+// writeErrorText is print_error_text: the source line without its
+// indentation, then a caret line under columns offset..endOffset (1-based).
+func writeErrorText(b *strings.Builder, offset, endOffset int, text string) {
+	carets := 1
+	if endOffset > 0 && endOffset > offset {
+		carets = endOffset - offset
+	}
+	offset--
+	for len(text) > 0 && (text[0] == ' ' || text[0] == '\t' || text[0] == '\f') {
+		text = text[1:]
+		offset--
+	}
+	n := len(text)
+	if n > 0 && text[n-1] == '\n' {
+		n--
+	}
+	if offset > n {
+		offset = n
+	}
+	// A multi-line text shows only the line the offset falls in.
+	for {
+		nl := strings.IndexByte(text, '\n')
+		if nl < 0 || nl >= offset {
+			break
+		}
+		text = text[nl+1:]
+		n -= nl + 1
+		offset -= nl + 1
+	}
+	b.WriteString("    " + text)
+	if n >= len(text) || text[n] != '\n' {
+		b.WriteByte('\n')
+	}
+	if offset < 0 {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", offset) + strings.Repeat("^", carets) + "\n")
 }
 
 // ----------------------------------------------------------- source lines
