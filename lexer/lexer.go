@@ -451,8 +451,9 @@ func (l *Lexer) next() {
 	switch {
 	case c == '\n':
 		if !l.blankLine && l.level == 0 {
-			// NEWLINE ends where it starts, as in CPython.
-			l.emitSpan(NEWLINE, start, l.line, l.lineStart, start, l.line, l.lineStart)
+			// As in CPython, NEWLINE starts at a comment before it and
+			// ends where the newline character starts.
+			l.emitSpan(NEWLINE, start, l.line, l.lineStart, l.pos, l.line, l.lineStart)
 		}
 		l.newline()
 		l.atBOL = true

@@ -167,8 +167,9 @@ func LookupKeyword(s string) Kind {
 
 // Token is one token. Positions follow CPython: Line is 1-based, Col is the
 // 0-based UTF-8 byte offset in the line, and [Line:Col, EndLine:EndCol) is
-// the token's extent. NEWLINE tokens have EndCol == Col, as in CPython;
-// INDENT and DEDENT have no extent (they sit before the line's first token).
+// the token's extent. As in CPython, a NEWLINE token covers a comment before
+// it and ends where the newline character starts; INDENT and DEDENT have no
+// extent (they sit before the line's first token).
 type Token struct {
 	Kind Kind
 	// Level is the bracket nesting depth after this token, as CPython's

@@ -96,7 +96,7 @@ func (p *parser) arguments(lpar int, classDef bool) ([]ast.Expr, []*ast.Keyword,
 			}
 			e := p.namedExpressionArg()
 			if e == nil {
-				if seenKeyword && p.err != nil && p.err.lex == nil && p.err.msg == "invalid syntax" {
+				if seenKeyword && p.err != nil && p.err.generic {
 					// CPython's first pass stops at a positional argument
 					// after keyword arguments without parsing it.
 					p.err = nil
@@ -221,7 +221,7 @@ func (p *parser) positionalFollowsKeyword(unpacking bool) {
 		}
 		break
 	}
-	if p.err != nil && p.err.lex != nil {
+	if p.err != nil && !p.err.generic {
 		return
 	}
 	p.err = nil

@@ -23,6 +23,11 @@ type perr struct {
 	final           *SyntaxError // an error from an f-string field's sub-parser
 	action          bool         // raised while building a node (strings), not by a grammar rule
 	keep            bool         // never replaced by a later lexer error ("unexpected indent")
+	// generic marks a failure to match ("invalid syntax" at the furthest
+	// token): CPython's rule returned NULL without raising. Only these
+	// are undone when a speculative parse backtracks; an error CPython
+	// raises is final.
+	generic bool
 	last            int          // the furthest token fetched when the error was raised
 }
 
@@ -47,8 +52,6 @@ type parser struct {
 	// noInvalid > 0 while parsing CPython's *_without_invalid rules, where
 	// the invalid_* rules are off: checks that would try them are skipped.
 	noInvalid int
-	// targetErr is set when invalid_with_item raised its error.
-	targetErr bool
 	// matchCandidate is the first statement that CPython's second pass
 	// would take for a match statement missing its ':' (see exprStmt).
 	matchCandidate int
@@ -91,8 +94,8 @@ type mark struct{ i, fetched int }
 
 func (p *parser) mark() mark { return mark{p.i, p.fetched} }
 
-// reset returns to m, forgetting the tokens looked at and an error raised
-// since. It reports false if a lexer error makes that impossible.
+// reset returns to m, forgetting the tokens looked at and a failure to
+// match since. It reports false if an error was raised.
 func (p *parser) reset(m mark) bool {
 	if !p.backtrack(m) {
 		return false
@@ -101,10 +104,11 @@ func (p *parser) reset(m mark) bool {
 	return true
 }
 
-// backtrack returns to m and forgets an error raised since (not a lexer
-// error), but keeps the furthest token looked at.
+// backtrack returns to m and forgets a failure to match since, but keeps
+// the furthest token looked at. It reports false, and changes nothing, if
+// an error was raised: those are final in CPython too.
 func (p *parser) backtrack(m mark) bool {
-	if p.err != nil && p.err.lex != nil {
+	if p.err != nil && !p.err.generic {
 		return false
 	}
 	p.err = nil
@@ -207,6 +211,11 @@ func (p *parser) fail(e *perr) {
 		return
 	}
 	e.last = p.fetched
+	if p.noInvalid > 0 {
+		// Inside a *_without_invalid rule the invalid_* rules do not
+		// raise: their checks only fail to match.
+		e.generic = true
+	}
 	p.err = e
 }
 
@@ -248,8 +257,14 @@ func (p *parser) raise(msg string) { p.raiseAt(p.fetched, msg) }
 // second pass does not look for other errors.
 func (p *parser) raiseAction(msg string) {
 	p.raise(msg)
-	if p.err != nil {
+	p.markAction()
+}
+
+// markAction marks the recorded error as raised while building a node.
+func (p *parser) markAction() {
+	if p.err != nil && p.err.lex == nil {
 		p.err.action = true
+		p.err.generic = false
 	}
 }
 
@@ -297,15 +312,18 @@ func (p *parser) syntaxError() {
 		// CPython reports these without looking further into the file.
 		p.raiseIndent("unexpected indent")
 		p.err.keep = true
+		p.err.generic = true
 		return
 	case lexer.DEDENT:
 		if !p.toks[i].AtEOF {
 			p.raiseIndent("unexpected unindent")
 			p.err.keep = true
+			p.err.generic = true
 			return
 		}
 	}
 	p.raiseToken(i, "invalid syntax")
+	p.err.generic = true
 }
 
 // lineText returns line n of the source without its newline; n counts

@@ -296,42 +296,38 @@ func (p *parser) checkMissingComma(start int, a ast.Expr) {
 		return
 	}
 	name, isName := a.(*ast.Name)
-	if isName && p.i == start+1 && p.kind() != lexer.LPAR {
-		// invalid_legacy_expression: a=NAME !'(' b=star_expressions,
-		// an error for print and exec. CPython parses b for any name,
-		// which may reach a lexer error further on.
+	legacy := isName && p.i == start+1 && (name.Id == "print" || name.Id == "exec")
+	// invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction
+	// b=expression_without_invalid, an error inside brackets.
+	t0 := &p.toks[start]
+	if !legacy && !(t0.Kind == lexer.NAME && (p.toks[start+1].Kind == lexer.STRING || isSoftKeyword(t0.Value))) {
 		m := p.mark()
 		p.noInvalid++
-		b := p.starExpressions()
+		b := p.expression()
 		p.noInvalid--
-		legacy := name.Id == "print" || name.Id == "exec"
+		if b != nil && p.toks[p.i-1].Level != 0 {
+			p.raiseRange(*a.GetPos(), *b.GetPos(), "invalid syntax. Perhaps you forgot a comma?")
+			return
+		}
+		if !p.reset(m) {
+			return
+		}
+	}
+	if isName && p.i == start+1 && p.kind() != lexer.LPAR {
+		// invalid_legacy_expression: a=NAME !'(' b=star_expressions, an
+		// error for print and exec. CPython parses b for any name (with
+		// its invalid_* rules on), which may reach an error further on.
+		m := p.mark()
+		p.lenient++
+		b := p.starExpressions()
+		p.lenient--
 		if b != nil && legacy {
 			p.raiseRange(*a.GetPos(), *b.GetPos(),
 				"Missing parentheses in call to '"+name.Id+"'. Did you mean "+name.Id+"(...)?")
 			return
 		}
-		if !p.reset(m) || legacy {
-			return
-		}
-	}
-	// !(NAME STRING | SOFT_KEYWORD)
-	t0 := &p.toks[start]
-	if t0.Kind == lexer.NAME && (p.toks[start+1].Kind == lexer.STRING || isSoftKeyword(t0.Value)) {
-		return
-	}
-	m := p.mark()
-	p.noInvalid++ // expression_without_invalid
-	b := p.expression()
-	p.noInvalid--
-	if b == nil {
 		p.reset(m)
-		return
 	}
-	if p.toks[p.i-1].Level == 0 {
-		p.reset(m)
-		return
-	}
-	p.raiseRange(*a.GetPos(), *b.GetPos(), "invalid syntax. Perhaps you forgot a comma?")
 }
 
 func isSoftKeyword(s string) bool { return s == "match" || s == "case" || s == "_" }
@@ -580,32 +576,43 @@ func (p *parser) primary() ast.Expr {
 	start := p.i
 	e := p.atom()
 	for e != nil {
+		m := p.mark()
+		var next ast.Expr
 		switch p.kind() {
 		case lexer.DOT:
 			p.next()
 			if p.kind() != lexer.NAME {
 				p.syntaxError()
-				return nil
+				break
 			}
 			name := p.next()
-			e = &ast.Attribute{Pos: p.spanTo(start), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
+			next = &ast.Attribute{Pos: p.spanTo(start), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
 		case lexer.LPAR:
-			e = p.call(start, e)
+			next = p.call(start, e)
 		case lexer.LSQB:
 			p.next()
 			s := p.slices()
 			if s == nil {
-				return nil
+				break
 			}
 			if p.kind() != lexer.RSQB {
 				p.syntaxError()
-				return nil
+				break
 			}
 			p.next()
-			e = &ast.Subscript{Pos: p.spanTo(start), Value: e, Slice: s, Ctx: ast.Load}
+			next = &ast.Subscript{Pos: p.spanTo(start), Value: e, Slice: s, Ctx: ast.Load}
 		default:
 			return e
 		}
+		if next == nil {
+			if p.lenient > 0 && p.reset(m) {
+				// As a PEG rule would: the primary ends before the
+				// trailer that failed.
+				return e
+			}
+			return nil
+		}
+		e = next
 	}
 	return nil
 }
@@ -759,12 +766,16 @@ func (p *parser) parenAtom() ast.Expr {
 	case lexer.DOUBLESTAR:
 		// invalid_group: '(' a='**' expression ')'
 		star := p.i
+		m := p.mark()
 		p.next()
-		if p.expression() != nil && p.kind() == lexer.RPAR {
+		if canStartExpr(p.kind()) && p.expression() != nil && p.kind() == lexer.RPAR {
 			p.raiseToken(star, "cannot use double starred expression here")
 			return nil
 		}
-		p.syntaxError()
+		if p.reset(m) {
+			// The first pass stopped at the '**'.
+			p.syntaxError()
+		}
 		return nil
 	}
 	if !canStartStarExpr(p.kind()) {

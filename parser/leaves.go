@@ -384,7 +384,6 @@ func (x *withItemsLeaf) Parse(lex *plexer.PeekingLexer) error {
 			// parenthesis belongs to the first expression.
 			m := p.mark()
 			p.next()
-			p.targetErr = false
 			items := p.withItems(true)
 			if items != nil && p.kind() == lexer.RPAR {
 				// ')' ':' — or ')' NEWLINE, which invalid_with_stmt
@@ -395,9 +394,7 @@ func (x *withItemsLeaf) Parse(lex *plexer.PeekingLexer) error {
 					return true
 				}
 			}
-			if p.targetErr || !p.backtrack(m) {
-				// invalid_with_item's error stands: CPython's second
-				// pass raises it inside the parenthesized form.
+			if !p.backtrack(m) {
 				return false
 			}
 		}
@@ -470,7 +467,6 @@ func (p *parser) withTarget() ast.Expr {
 		if e := p.expression(); e != nil {
 			if k := p.kind(); k == lexer.COMMA || k == lexer.RPAR || k == lexer.COLON {
 				if p.raiseInvalidTarget(starTargets, e) {
-					p.targetErr = true
 					return nil
 				}
 			}

@@ -30,9 +30,12 @@ func (p *parser) matchStatement(lex *plexer.PeekingLexer) (*ast.Match, bool) {
 			p.backtrack(m)
 			return nil, false
 		}
-		if !p.backtrack(m) {
+		if p.err != nil && (p.err.lex != nil || p.err.action) {
+			// Raised by CPython's first pass, before it tries
+			// invalid_match_stmt.
 			return nil, true
 		}
+		p.err = nil
 		p.i = nl
 		p.raise("expected ':'")
 		return nil, true

@@ -193,3 +193,41 @@ func TestCPythonDumps(t *testing.T) {
 	}
 	t.Logf("%d files compared", len(files))
 }
+
+// TestExternalErrors checks gilpy against CPython on snippets that are not
+// checked in: set GILPY_ERROR_CASES to a file written by
+// "gen_expected.py --snippets-from FILE.py... OUT.json" (CPython's
+// Lib/test/test_syntax.py and test_fstring.py make good sources). Str
+// snippets go through ParseString, as CPython compiled them as str.
+func TestExternalErrors(t *testing.T) {
+	path := os.Getenv("GILPY_ERROR_CASES")
+	if path == "" {
+		t.Skip("GILPY_ERROR_CASES not set")
+	}
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var cases []errorCase
+	require.NoError(t, json.Unmarshal(data, &cases))
+	bad := 0
+	for _, c := range cases {
+		var err error
+		if c.SrcB64 == "" {
+			_, err = ParseString("<test>", c.Src, c.mode())
+		} else {
+			_, err = Parse("<test>", c.source(), c.mode())
+		}
+		var got, want string
+		if err != nil {
+			se := err.(*SyntaxError)
+			got = fmt.Sprintf("%s: %q at %d:%d-%d:%d", se.Type, se.Msg, se.Lineno, se.Offset, se.EndLineno, se.EndOffset)
+		}
+		if !c.OK {
+			want = fmt.Sprintf("%s: %q at %d:%d-%d:%d", c.Type, c.Msg, c.Lineno, c.Offset, c.EndLineno, c.EndOffset)
+		}
+		if got != want {
+			bad++
+			t.Errorf("%q:\n want %s\n got  %s", c.source(), want, got)
+		}
+	}
+	t.Logf("%d of %d snippets differ", bad, len(cases))
+}

@@ -106,6 +106,9 @@ func (p *parser) checkMatchCandidate(start int) {
 	if canStartStarExpr(p.kind()) && p.subjectExpr() != nil && p.kind() == lexer.NEWLINE {
 		p.matchCandidate = start
 	}
+	if p.err != nil && p.err.lex == nil {
+		p.err = nil // bookkeeping only: the line parsed as a statement
+	}
 	p.reset(end)
 }
 
@@ -188,7 +191,7 @@ func (p *parser) assign(start int, first ast.Expr, firstBare bool) ast.Stmt {
 		}
 		v, _ := p.assignPart()
 		if v == nil {
-			if p.err != nil && p.err.lex == nil {
+			if p.err != nil && p.err.generic {
 				// The second pass may still find an invalid target
 				// (its rules need no complete value).
 				saved := p.err

@@ -93,7 +93,7 @@ func (p *parser) strings() ast.Expr {
 		s := splitString(p.toks[i].Value)
 		if s.bytes && !isASCIIString(s.body) {
 			p.raiseToken(i, "bytes can only contain ASCII literal characters")
-			p.err.action = true
+			p.markAction()
 			return nil
 		}
 		var decoded string

@@ -5,6 +5,8 @@
 
     python3 parser/testdata/gen_expected.py --dump-tree SRCDIR OUTDIR
         (for TestCPythonDumps, see parser_test.go)
+    python3 parser/testdata/gen_expected.py --snippets-from FILE.py... OUT.json
+        (for TestExternalErrors)
 
 For every ast/*.py it writes ast/*.ast: CPython's syntax tree in the text
 format of parser.Dump (dump.go). From errors.txt it writes errors.json: the
@@ -246,7 +248,51 @@ def dump_tree(root, out):
     print("dumped", count, "files into", out)
 
 
+def snippets_from(paths, out):
+    """Write every short string constant of the given Python files (CPython's
+    Lib/test/test_syntax.py, test_fstring.py, ... are rich in them) with
+    CPython's verdict, for TestExternalErrors."""
+    import warnings
+    warnings.simplefilter("ignore")
+    found = set()
+    for path in paths:
+        with open(path, "rb") as f:
+            try:
+                tree = ast.parse(f.read())
+            except SyntaxError:
+                continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)) and 0 < len(node.value) < 400:
+                found.add(node.value)
+    results = []
+    for k, src in enumerate(sorted(found, key=repr)):
+        entry = {"name": "s%d" % k, "mode": "exec"}
+        if isinstance(src, bytes):
+            entry["src_b64"] = base64.b64encode(src).decode("ascii")
+        else:
+            try:
+                src.encode("utf-8")
+            except UnicodeEncodeError:
+                continue
+            entry["src"] = src
+        try:
+            compile(src, "<test>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            entry["ok"] = True
+        except SyntaxError as e:
+            entry.update(type=type(e).__name__, msg=e.msg, lineno=e.lineno or 0, offset=e.offset or 0,
+                         end_lineno=e.end_lineno or 0, end_offset=e.end_offset or 0, text=e.text or "")
+        except Exception:
+            continue
+        results.append(entry)
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1, ensure_ascii=True)
+    print("wrote", len(results), "snippets to", out)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "--snippets-from":
+        snippets_from(sys.argv[2:-1], sys.argv[-1])
+        sys.exit(0)
     if len(sys.argv) == 4 and sys.argv[1] == "--dump-tree":
         dump_tree(sys.argv[2], sys.argv[3])
         sys.exit(0)
