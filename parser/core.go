@@ -28,7 +28,7 @@ type perr struct {
 	// are undone when a speculative parse backtracks; an error CPython
 	// raises is final.
 	generic bool
-	last            int          // the furthest token fetched when the error was raised
+	last    int // the furthest token fetched when the error was raised
 }
 
 // parser is the state of one parse. The hand-written parts move i over
