@@ -3,9 +3,12 @@ package parser
 import (
 	"testing"
 
+	plexer "github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gilpy/lexer"
 	"gilpy/parser/ast"
 )
 
@@ -111,6 +114,24 @@ func TestPathological(t *testing.T) {
 	for _, src := range inputs {
 		for _, mode := range []Mode{ModeExec, ModeEval, ModeSingle} {
 			Parse("p.py", []byte(src), mode)
+		}
+	}
+}
+
+// TestFastPeekingLexer checks that participle's PeekingLexer can still be
+// built directly over a token slice (see peek.go) and behaves as Upgrade's.
+func TestFastPeekingLexer(t *testing.T) {
+	require.True(t, fastPeek, "participle's PeekingLexer changed: peek.go falls back to lexer.Upgrade")
+	toks := lexer.Tokenize("x = (1,\n  2)\n")
+	fast, err := newPeekingLexer(toks, "f.py")
+	require.NoError(t, err)
+	slow, err := plexer.Upgrade(&sliceLexer{toks: participleTokens(toks, "f.py")})
+	require.NoError(t, err)
+	for {
+		a, b := fast.Next(), slow.Next()
+		assert.Equal(t, *b, *a)
+		if a.EOF() {
+			break
 		}
 	}
 }

@@ -290,26 +290,6 @@ func (tokenDef) Lex(string, io.Reader) (plexer.Lexer, error) {
 	return nil, errors.New("gilpy's parser feeds participle its own tokens")
 }
 
-// tokenStream hands gilpy's tokens to participle.
-type tokenStream struct {
-	toks     []lexer.Token
-	i        int
-	filename string
-}
-
-func (s *tokenStream) Next() (plexer.Token, error) {
-	i := s.i
-	t := &s.toks[i]
-	if s.i < len(s.toks)-1 {
-		s.i++
-	}
-	return plexer.Token{
-		Type:  ptype(t.Kind),
-		Value: t.Value,
-		Pos:   plexer.Position{Filename: s.filename, Offset: i, Line: int(t.Line), Column: int(t.Col) + 1},
-	}, nil
-}
-
 // grammarState holds the participle parsers, built once: one for each
 // statement production.
 type grammarState struct {
@@ -458,8 +438,7 @@ func (p *parser) parse() any {
 	case ModeEval:
 		return p.parseEval()
 	}
-	ts := &tokenStream{toks: p.toks, filename: p.filename}
-	peek, err := plexer.Upgrade(ts)
+	peek, err := newPeekingLexer(p.toks, p.filename)
 	if err != nil {
 		p.raiseAt(0, err.Error())
 		return nil
