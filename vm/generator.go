@@ -342,8 +342,11 @@ func sendTo(th *Thread, recv, v Value) (Value, bool, error) {
 	}
 	var r Value
 	var err error
-	if v.IsNone() && recv.Type().Next != nil {
-		r, err = Next(th, recv)
+	if next := recv.Type().Next; v.IsNone() && next != nil {
+		// The slot itself, not Next(): an iterator implemented in Go (an
+		// asyncio future, an async generator's asend) ends by returning
+		// StopIteration carrying the await's result, which Next() drops.
+		r, err = next(th, recv)
 		if err == nil && r.IsNull() {
 			return None, true, nil
 		}
