@@ -97,6 +97,12 @@ func isASCII(s string) bool {
 
 func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
+// simpleEscapes maps the character after a backslash to what it stands for
+// in str and bytes literals alike (0 where it is no simple escape).
+var simpleEscapes = [256]byte{
+	'\\': '\\', '\'': '\'', '"': '"', 'b': '\b', 'f': '\f', 't': '\t', 'n': '\n', 'r': '\r', 'v': '\v', 'a': '\a',
+}
+
 func hexVal(c byte) int {
 	switch {
 	case c >= '0' && c <= '9':
@@ -135,24 +141,12 @@ func unicodeEscape(s string) (string, string) {
 		}
 		c = s[i]
 		i++
+		if e := simpleEscapes[c]; e != 0 {
+			out = append(out, e)
+			continue
+		}
 		switch c {
 		case '\n':
-		case '\\', '\'', '"':
-			out = append(out, c)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 't':
-			out = append(out, '\t')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 'v':
-			out = append(out, '\v')
-		case 'a':
-			out = append(out, '\a')
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			// Up to three octal digits; values above 0o377 are accepted
 			// (CPython only warns).
@@ -240,24 +234,12 @@ func DecodeBytes(body string) (string, string) {
 		}
 		c = body[i]
 		i++
+		if e := simpleEscapes[c]; e != 0 {
+			out = append(out, e)
+			continue
+		}
 		switch c {
 		case '\n':
-		case '\\', '\'', '"':
-			out = append(out, c)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 't':
-			out = append(out, '\t')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 'v':
-			out = append(out, '\v')
-		case 'a':
-			out = append(out, '\a')
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v := int(c - '0')
 			for n := 0; n < 2 && i < len(body) && isOctal(body[i]); n++ {

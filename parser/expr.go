@@ -33,51 +33,65 @@ func canStartStarExpr(k lexer.Kind) bool { return k == lexer.STAR || canStartExp
 // starExpressions is star_expressions: a star_expression or a Tuple of them.
 func (p *parser) starExpressions() ast.Expr {
 	start := p.i
-	e := p.starExpression()
-	if e == nil || p.kind() != lexer.COMMA {
-		return e
-	}
-	elts := []ast.Expr{e}
-	for p.kind() == lexer.COMMA {
-		p.next()
-		if !canStartStarExpr(p.kind()) {
-			break
-		}
-		e = p.starExpression()
-		if e == nil {
+	elts, tuple := p.exprList()
+	if !tuple {
+		if elts == nil {
 			return nil
 		}
-		elts = append(elts, e)
+		return elts[0]
 	}
 	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
 }
 
-// starExpression is '*' bitwise_or | expression.
-func (p *parser) starExpression() ast.Expr {
-	if p.kind() == lexer.STAR {
-		start := p.i
-		p.next()
-		v := p.bitwiseOr()
-		if v == nil {
-			return nil
-		}
-		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
-	}
-	return p.expression()
+// exprList parses star_expressions, returning the elements and whether
+// there was a comma (a tuple).
+func (p *parser) exprList() ([]ast.Expr, bool) {
+	return p.commaList(p.starExpression, canStartStarExpr)
 }
+
+// commaList parses item (',' item)* [','], stopping after a comma that is
+// not followed by a token more accepts. It reports whether it saw a comma.
+func (p *parser) commaList(item func() ast.Expr, more func(lexer.Kind) bool) ([]ast.Expr, bool) {
+	e := item()
+	if e == nil {
+		return nil, false
+	}
+	elts := []ast.Expr{e}
+	comma := false
+	for p.kind() == lexer.COMMA {
+		comma = true
+		p.next()
+		if !more(p.kind()) {
+			break
+		}
+		if e = item(); e == nil {
+			return nil, false
+		}
+		elts = append(elts, e)
+	}
+	return elts, comma
+}
+
+// starredOr is '*' value | other: a Starred node or whatever other parses.
+func (p *parser) starredOr(value, other func() ast.Expr) ast.Expr {
+	if p.kind() != lexer.STAR {
+		return other()
+	}
+	start := p.i
+	p.next()
+	v := value()
+	if v == nil {
+		return nil
+	}
+	return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
+}
+
+// starExpression is '*' bitwise_or | expression.
+func (p *parser) starExpression() ast.Expr { return p.starredOr(p.bitwiseOr, p.expression) }
 
 // starNamedExpression is '*' bitwise_or | named_expression.
 func (p *parser) starNamedExpression() ast.Expr {
-	if p.kind() == lexer.STAR {
-		start := p.i
-		p.next()
-		v := p.bitwiseOr()
-		if v == nil {
-			return nil
-		}
-		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
-	}
-	return p.namedExpression()
+	return p.starredOr(p.bitwiseOr, p.namedExpression)
 }
 
 // namedExpression is NAME ':=' expression | expression !':=', with the
@@ -620,36 +634,15 @@ func (p *parser) primary() ast.Expr {
 // slices is slice !',' | ','.(slice | starred_expression)+ [','].
 func (p *parser) slices() ast.Expr {
 	start := p.i
-	s := p.sliceOrStarred()
-	if s == nil || p.kind() != lexer.COMMA {
-		return s
-	}
-	elts := []ast.Expr{s}
-	for p.kind() == lexer.COMMA {
-		p.next()
-		if p.kind() == lexer.RSQB {
-			break
-		}
-		s = p.sliceOrStarred()
-		if s == nil {
+	elts, tuple := p.commaList(func() ast.Expr { return p.starredOr(p.expression, p.slice) },
+		func(k lexer.Kind) bool { return k != lexer.RSQB })
+	if !tuple {
+		if elts == nil {
 			return nil
 		}
-		elts = append(elts, s)
+		return elts[0]
 	}
 	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
-}
-
-func (p *parser) sliceOrStarred() ast.Expr {
-	if p.kind() == lexer.STAR {
-		start := p.i
-		p.next()
-		v := p.expression()
-		if v == nil {
-			return nil
-		}
-		return &ast.Starred{Pos: p.spanTo(start), Value: v, Ctx: ast.Load}
-	}
-	return p.slice()
 }
 
 // slice is [expression] ':' [expression] [':' [expression]] | named_expression.

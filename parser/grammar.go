@@ -312,7 +312,7 @@ var (
 	grammar     *grammarState
 )
 
-func production[P any](all *participle.Parser[pAll]) *participle.Parser[P] {
+func parserFor[P any](all *participle.Parser[pAll]) *participle.Parser[P] {
 	p, err := participle.ParserForProduction[P](all)
 	if err != nil {
 		panic(err)
@@ -324,18 +324,18 @@ func getGrammar() *grammarState {
 	grammarOnce.Do(func() {
 		all := participle.MustBuild[pAll](participle.Lexer(tokenDef{}), participle.UseLookahead(1))
 		grammar = &grammarState{
-			file:        production[pFile](all),
-			interactive: production[pInteractive](all),
-			block:       production[pBlock](all),
-			simple:      production[pSimpleLine](all),
-			ifStmt:      production[pIf](all),
-			whileStmt:   production[pWhile](all),
-			forStmt:     production[pFor](all),
-			withStmt:    production[pWith](all),
-			funcDef:     production[pFuncDef](all),
-			classDef:    production[pClassDef](all),
-			decorated:   production[pDecorated](all),
-			async:       production[pAsync](all),
+			file:        parserFor[pFile](all),
+			interactive: parserFor[pInteractive](all),
+			block:       parserFor[pBlock](all),
+			simple:      parserFor[pSimpleLine](all),
+			ifStmt:      parserFor[pIf](all),
+			whileStmt:   parserFor[pWhile](all),
+			forStmt:     parserFor[pFor](all),
+			withStmt:    parserFor[pWith](all),
+			funcDef:     parserFor[pFuncDef](all),
+			classDef:    parserFor[pClassDef](all),
+			decorated:   parserFor[pDecorated](all),
+			async:       parserFor[pAsync](all),
 		}
 	})
 	return grammar
@@ -483,45 +483,21 @@ func (x *pStmt) Parse(lex *plexer.PeekingLexer) error {
 	var err error
 	switch p.kind() {
 	case lexer.IF:
-		var n *pIf
-		if n, err = g.ifStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerIf(n)
-		}
+		s, err = production(lex, g.ifStmt, p.lowerIf)
 	case lexer.WHILE:
-		var n *pWhile
-		if n, err = g.whileStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerWhile(n)
-		}
+		s, err = production(lex, g.whileStmt, p.lowerWhile)
 	case lexer.FOR:
-		var n *pFor
-		if n, err = g.forStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerFor(n, false, n.Pos)
-		}
+		s, err = production(lex, g.forStmt, func(n *pFor) ast.Stmt { return p.lowerFor(n, false, n.Pos) })
 	case lexer.WITH:
-		var n *pWith
-		if n, err = g.withStmt.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerWith(n, false, n.Pos)
-		}
+		s, err = production(lex, g.withStmt, func(n *pWith) ast.Stmt { return p.lowerWith(n, false, n.Pos) })
 	case lexer.DEF:
-		var n *pFuncDef
-		if n, err = g.funcDef.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerFuncDef(n, false, n.Pos, nil)
-		}
+		s, err = production(lex, g.funcDef, func(n *pFuncDef) ast.Stmt { return p.lowerFuncDef(n, false, n.Pos, nil) })
 	case lexer.CLASS:
-		var n *pClassDef
-		if n, err = g.classDef.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerClassDef(n, nil)
-		}
+		s, err = production(lex, g.classDef, func(n *pClassDef) ast.Stmt { return p.lowerClassDef(n, nil) })
 	case lexer.AT:
-		var n *pDecorated
-		if n, err = g.decorated.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerDecorated(n)
-		}
+		s, err = production(lex, g.decorated, p.lowerDecorated)
 	case lexer.ASYNC:
-		var n *pAsync
-		if n, err = g.async.ParseFromLexer(lex, participle.AllowTrailing(true)); err == nil {
-			s = p.lowerAsync(n)
-		}
+		s, err = production(lex, g.async, p.lowerAsync)
 	case lexer.TRY:
 		p.sync(lex)
 		t := p.tryStatement(lex)
@@ -578,6 +554,16 @@ func (x *pStmt) Parse(lex *plexer.PeekingLexer) error {
 	return nil
 }
 
+// production runs participle's parser for one statement production at the
+// lexer's position and lowers the result.
+func production[T any](lex *plexer.PeekingLexer, prod *participle.Parser[T], lower func(*T) ast.Stmt) (ast.Stmt, error) {
+	n, err := prod.ParseFromLexer(lex, participle.AllowTrailing(true))
+	if err != nil {
+		return nil, err
+	}
+	return lower(n), nil
+}
+
 // handTree finishes a statement parsed by hand (try, match).
 func (x *pStmt) handTree(p *parser, lex *plexer.PeekingLexer, s ast.Stmt, failed bool) error {
 	if failed || p.err != nil {
@@ -617,22 +603,13 @@ func (p *parser) parseEval() any {
 		return nil
 	}
 	start := p.i
-	e := p.expression()
-	if e != nil && p.kind() == lexer.COMMA {
-		elts := []ast.Expr{e}
-		for p.accept(lexer.COMMA) {
-			if !canStartExpr(p.kind()) {
-				break
-			}
-			if e = p.expression(); e == nil {
-				return nil
-			}
-			elts = append(elts, e)
-		}
-		e = &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
-	}
-	if e == nil {
+	elts, tuple := p.commaList(p.expression, canStartExpr)
+	if elts == nil {
 		return nil
+	}
+	e := elts[0]
+	if tuple {
+		e = &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
 	}
 	for p.kind() == lexer.NEWLINE {
 		p.next()

@@ -284,29 +284,6 @@ func isDelTarget(e ast.Expr) bool {
 	return false
 }
 
-// exprList parses star_expressions but returns the elements of an
-// unparenthesized tuple separately, reporting whether there was a comma.
-func (p *parser) exprList() ([]ast.Expr, bool) {
-	e := p.starExpression()
-	if e == nil {
-		return nil, false
-	}
-	elts := []ast.Expr{e}
-	tuple := false
-	for p.kind() == lexer.COMMA {
-		tuple = true
-		p.next()
-		if !canStartStarExpr(p.kind()) {
-			break
-		}
-		if e = p.starExpression(); e == nil {
-			return nil, false
-		}
-		elts = append(elts, e)
-	}
-	return elts, tuple
-}
-
 // importTargetsLeaf is import_from_targets.
 type importTargetsLeaf struct {
 	Names []*ast.Alias

@@ -54,24 +54,16 @@ func (p *parser) matchStatement(lex *plexer.PeekingLexer) (*ast.Match, bool) {
 // named_expression.
 func (p *parser) subjectExpr() ast.Expr {
 	start := p.i
-	first := p.starNamedExpression()
-	if first == nil || p.kind() != lexer.COMMA {
-		if _, ok := first.(*ast.Starred); ok {
+	elts, tuple := p.commaList(p.starNamedExpression, canStartStarExpr)
+	if !tuple {
+		if elts == nil {
+			return nil
+		}
+		if _, ok := elts[0].(*ast.Starred); ok {
 			p.syntaxError()
 			return nil
 		}
-		return first
-	}
-	elts := []ast.Expr{first}
-	for p.accept(lexer.COMMA) {
-		if !canStartStarExpr(p.kind()) {
-			break
-		}
-		e := p.starNamedExpression()
-		if e == nil {
-			return nil
-		}
-		elts = append(elts, e)
+		return elts[0]
 	}
 	return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
 }
