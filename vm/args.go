@@ -14,15 +14,59 @@ package vm
 import "strings"
 
 // UnpackArgs binds vectorcall arguments to named parameters.
+//
+// It is on the path of every builtin call, so it must not allocate: the
+// common case (positional arguments only) is handled without building
+// the parameter table, and nothing derived from params reaches the heap
+// (error messages use copies of the names), so the *Value destinations
+// stay on the caller's stack.
 func UnpackArgs(fn string, args []Value, kwnames []Value, params ...any) error {
+	if len(kwnames) == 0 {
+		i := 0
+		for j := 0; j < len(params); j += 2 {
+			spec := params[j].(string)
+			if spec == "*" {
+				// Keyword-only parameters: all must be optional.
+				for k := j + 1; k < len(params); k += 2 {
+					if ks := params[k].(string); ks[len(ks)-1] != '?' {
+						return unpackArgsSlow(fn, args, kwnames, params)
+					}
+				}
+				break
+			}
+			if spec == "/" {
+				j--
+				continue
+			}
+			if i == len(args) {
+				if spec[len(spec)-1] != '?' {
+					return unpackArgsSlow(fn, args, kwnames, params)
+				}
+				continue
+			}
+			*params[j+1].(*Value) = args[i]
+			i++
+		}
+		if i == len(args) {
+			return nil
+		}
+	}
+	return unpackArgsSlow(fn, args, kwnames, params)
+}
+
+// unpackArgsSlow handles keyword arguments and reports every error.
+func unpackArgsSlow(fn string, args []Value, kwnames []Value, params []any) error {
+	// A param refers to its name and destination by index into params
+	// (the name at at-1, the *Value at at), so that no pointer taken
+	// from params is stored where the compiler would lose track of it.
 	type param struct {
-		name     string
+		at       int
 		optional bool
 		kwOnly   bool
 		posOnly  bool
-		dst      *Value
 	}
-	var ps []param
+	var buf [16]param
+	ps := buf[:0]
 	kwOnly := false
 	for i := 0; i < len(params); i++ {
 		spec := params[i].(string)
@@ -36,15 +80,11 @@ func UnpackArgs(fn string, args []Value, kwnames []Value, params ...any) error {
 			}
 			continue
 		}
-		dst := params[i+1].(*Value)
 		i++
-		p := param{name: spec, kwOnly: kwOnly, dst: dst}
-		if strings.HasSuffix(spec, "?") {
-			p.name = spec[:len(spec)-1]
-			p.optional = true
-		}
-		ps = append(ps, p)
+		ps = append(ps, param{at: i, kwOnly: kwOnly, optional: strings.HasSuffix(spec, "?")})
 	}
+	nameOf := func(p param) string { return strings.TrimSuffix(params[p.at-1].(string), "?") }
+	dstOf := func(p param) *Value { return params[p.at].(*Value) }
 	npos := len(args) - len(kwnames)
 	maxPos := 0
 	for _, p := range ps {
@@ -58,35 +98,41 @@ func UnpackArgs(fn string, args []Value, kwnames []Value, params ...any) error {
 		}
 		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fn, maxPos, plural(maxPos), npos)
 	}
-	set := make([]bool, len(ps))
+	var setBuf [8]bool
+	set := setBuf[:0]
+	for range ps {
+		set = append(set, false)
+	}
 	for i := 0; i < npos; i++ {
-		*ps[i].dst = args[i]
+		*dstOf(ps[i]) = args[i]
 		set[i] = true
 	}
 	for k, kn := range kwnames {
 		name, _ := AsStr(kn)
 		found := false
 		for i := range ps {
-			if ps[i].name == name.s && !ps[i].posOnly {
+			if nameOf(ps[i]) == name.s && !ps[i].posOnly {
 				if set[i] {
 					return Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", fn, name.s, i+1)
 				}
-				*ps[i].dst = args[npos+k]
+				*dstOf(ps[i]) = args[npos+k]
 				set[i] = true
 				found = true
 				break
 			}
 		}
 		if !found {
-			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fn, name.s)
+			return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", name.s, fn)
 		}
 	}
 	for i, p := range ps {
 		if !set[i] && !p.optional {
+			// Cloned so that nothing reachable from params leaks.
+			name := strings.Clone(nameOf(p))
 			if p.kwOnly {
-				return Errorf(TypeError, "%s() missing required keyword-only argument: '%s'", fn, p.name)
+				return Errorf(TypeError, "%s() missing required keyword-only argument: '%s'", fn, name)
 			}
-			return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fn, p.name, i+1)
+			return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fn, name, i+1)
 		}
 	}
 	return nil

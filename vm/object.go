@@ -520,7 +520,9 @@ func typeGetters() []*GetSet {
 				return MakeStr("builtins"), nil
 			},
 			Set: func(th *Thread, self Value, v Value) error {
-				typeOf(self).dict.SetStr(dunderModule, v)
+				t := typeOf(self)
+				t.dict.SetStr(dunderModule, v)
+				t.Modified()
 				return nil
 			}},
 		{Name: "__abstractmethods__",
@@ -533,6 +535,7 @@ func typeGetters() []*GetSet {
 			Set: func(th *Thread, self Value, v Value) error {
 				t := typeOf(self)
 				t.dict.SetStr(dunderAbstractmethods, v)
+				t.Modified()
 				n, err := Len(th, v)
 				if err != nil {
 					return err
@@ -718,6 +721,7 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []Value) (Value, erro
 		}
 		cell.Set(t.Value())
 		t.dict.DeleteStr(dunderClasscell)
+		t.version = nextTypeVersion()
 	}
 	// __set_name__ on every attribute that has it, then the parent's
 	// __init_subclass__ with the class keywords.

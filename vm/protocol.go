@@ -6,7 +6,7 @@ package vm
 // goes through the type's slots.
 
 import (
-	"fmt"
+	"strconv"
 )
 
 // Repr is repr(v).
@@ -711,4 +711,4 @@ func ID(v Value) uint64 {
 func TypeCheck(v Value, t *Type) bool { return v.Type().IsSubtype(t) }
 
 // formatSmallInt is str() of an int64.
-func formatSmallInt(i int64) string { return fmt.Sprint(i) }
+func formatSmallInt(i int64) string { return strconv.FormatInt(i, 10) }

@@ -162,12 +162,44 @@ func (t *Type) Dict() *Dict { return t.dict }
 
 // Lookup finds name along the MRO (without invoking descriptors), or Null.
 func (t *Type) Lookup(name *Str) Value {
+	v := t.version
+	if v == 0 {
+		return t.lookupMRO(name)
+	}
+	slot := &methodCache[(uint64(v)*0x9E3779B1^uint64(name.Hash()))&(methodCacheSize-1)]
+	if e := slot.Load(); e != nil && e.version == v && (e.name == name || e.name.s == name.s) {
+		return e.value
+	}
+	r := t.lookupMRO(name)
+	slot.Store(&methodCacheEntry{version: v, name: name, value: r})
+	return r
+}
+
+func (t *Type) lookupMRO(name *Str) Value {
 	for _, m := range t.MRO {
 		if v, ok := m.dict.getStr(name); ok {
 			return v
 		}
 	}
 	return Null
+}
+
+// methodCache is CPython's type attribute cache (Objects/typeobject.c): a
+// global direct-mapped table from (type version, name) to the result of
+// the MRO walk, so that looking up a method or a special method costs one
+// probe instead of a dict lookup per class in the MRO. Versions are unique
+// across types and change on every change to a type's namespace or MRO
+// (Modified), so an entry filled under an old version simply misses.
+// Entries are immutable and published atomically: lookups made without
+// the GIL (finalizers, the GIL-off mode) see a whole entry or none.
+var methodCache [methodCacheSize]atomic.Pointer[methodCacheEntry]
+
+const methodCacheSize = 1 << 12
+
+type methodCacheEntry struct {
+	version uint32
+	name    *Str
+	value   Value
 }
 
 // LookupString is Lookup for a Go string.
