@@ -376,7 +376,8 @@ func (c *compiler) starunpackHelper(elts []ast.Expr, pushed int, build, add, ext
 		} else {
 			var k any = folded
 			if add == code.SET_ADD {
-				k = code.FrozenSet(folded)
+				// As frozenset(), keeps the first of equal items ({1, 1.0}).
+				k = code.FrozenSet(dedupFrozen(folded))
 			}
 			c.addopI(build, pushed)
 			c.loadConst(k)
