@@ -809,12 +809,8 @@ func (p *parser) parenAtom() ast.Expr {
 		}
 		return &ast.Tuple{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
 	case lexer.FOR, lexer.ASYNC:
-		gens := p.forIfClauses()
+		gens := p.comprehension(first)
 		if gens == nil {
-			return nil
-		}
-		if _, ok := first.(*ast.Starred); ok {
-			p.raiseNode(first, "iterable unpacking cannot be used in comprehension")
 			return nil
 		}
 		if !p.accept(lexer.RPAR) {
@@ -834,30 +830,49 @@ func (p *parser) listAtom() ast.Expr {
 	if p.accept(lexer.RSQB) {
 		return &ast.List{Pos: p.spanTo(start), Ctx: ast.Load}
 	}
-	elts, ok := p.displayElements(start, lexer.RSQB, nil)
-	if !ok {
+	elts, gens, ok := p.display(start, lexer.RSQB, nil)
+	switch {
+	case !ok:
 		return nil
-	}
-	if len(elts) == 1 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
-		gens := p.forIfClauses()
-		if gens == nil {
-			return nil
-		}
-		if _, ok := elts[0].(*ast.Starred); ok {
-			p.raiseNode(elts[0], "iterable unpacking cannot be used in comprehension")
-			return nil
-		}
-		if !p.accept(lexer.RSQB) {
-			p.syntaxError()
-			return nil
-		}
+	case gens != nil:
 		return &ast.ListComp{Pos: p.spanTo(start), Elt: elts[0], Generators: gens}
 	}
-	if !p.accept(lexer.RSQB) {
+	return &ast.List{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+}
+
+// display parses the rest of a list or set display up to its closing
+// bracket: the elements, or one element and the clauses of a comprehension
+// (gens is then not nil). first is the first element if already parsed.
+func (p *parser) display(start int, close lexer.Kind, first ast.Expr) ([]ast.Expr, []*ast.Comprehension, bool) {
+	elts, ok := p.displayElements(start, close, first)
+	if !ok {
+		return nil, nil, false
+	}
+	var gens []*ast.Comprehension
+	if len(elts) == 1 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
+		if gens = p.comprehension(elts[0]); gens == nil {
+			return nil, nil, false
+		}
+	}
+	if !p.accept(close) {
 		p.syntaxError()
+		return nil, nil, false
+	}
+	return elts, gens, true
+}
+
+// comprehension parses the for_if_clauses after a comprehension's element
+// elt, with invalid_comprehension's check of a starred element.
+func (p *parser) comprehension(elt ast.Expr) []*ast.Comprehension {
+	gens := p.forIfClauses()
+	if gens == nil {
 		return nil
 	}
-	return &ast.List{Pos: p.spanTo(start), Elts: elts, Ctx: ast.Load}
+	if _, ok := elt.(*ast.Starred); ok {
+		p.raiseNode(elt, "iterable unpacking cannot be used in comprehension")
+		return nil
+	}
+	return gens
 }
 
 // displayElements parses star_named_expressions inside a list or set
@@ -1068,28 +1083,12 @@ func (p *parser) dictRest(start int, keys, values []ast.Expr) ast.Expr {
 // setRest parses a set display or set comprehension after its '{' and,
 // if not nil, its first element.
 func (p *parser) setRest(start int, first ast.Expr) ast.Expr {
-	elts, ok := p.displayElements(start, lexer.RBRACE, first)
-	if !ok {
+	elts, gens, ok := p.display(start, lexer.RBRACE, first)
+	switch {
+	case !ok:
 		return nil
-	}
-	if len(elts) == 1 && (p.kind() == lexer.FOR || p.kind() == lexer.ASYNC) {
-		gens := p.forIfClauses()
-		if gens == nil {
-			return nil
-		}
-		if _, ok := elts[0].(*ast.Starred); ok {
-			p.raiseNode(elts[0], "iterable unpacking cannot be used in comprehension")
-			return nil
-		}
-		if !p.accept(lexer.RBRACE) {
-			p.syntaxError()
-			return nil
-		}
+	case gens != nil:
 		return &ast.SetComp{Pos: p.spanTo(start), Elt: elts[0], Generators: gens}
-	}
-	if !p.accept(lexer.RBRACE) {
-		p.syntaxError()
-		return nil
 	}
 	return &ast.Set{Pos: p.spanTo(start), Elts: elts}
 }
