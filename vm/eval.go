@@ -1110,7 +1110,7 @@ reload:
 			if r, err = callEx(th, callable, callargs, kwargs); err != nil {
 				goto onError
 			}
-			clear(slots[sp : sp+4])
+			clear(slots[sp : sp+3+int(arg&1)]) // NULL, callable, args[, kwargs]
 			slots[sp] = r
 			sp++
 			if breaker.Load() != 0 {
