@@ -135,3 +135,22 @@ func TestFastPeekingLexer(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent parses from several goroutines at once (run with -race):
+// the grammar is shared, every parse has its own state.
+func TestConcurrent(t *testing.T) {
+	src := benchSource(300)
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var err error
+			for i := 0; i < 5 && err == nil; i++ {
+				_, err = ParseModule("c.py", src)
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		assert.NoError(t, <-done)
+	}
+}
