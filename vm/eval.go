@@ -295,7 +295,7 @@ reload:
 					// goes straight into the instance dict.
 					d := h.dict
 					if d == nil {
-						d = NewDictSized(h.typ.dictHint)
+						d = newInstanceDict(h.typ.dictHint)
 						h.dict = d
 					}
 					if c.hint < len(d.entries) && d.entries[c.hint].key.isObj(&c.name.Object) {

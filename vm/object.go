@@ -297,7 +297,7 @@ func GenericSetAttr(th *Thread, self Value, name *Str, v Value) error {
 		return nil
 	}
 	if h.dict == nil {
-		h.dict = NewDict()
+		h.dict = newInstanceDict(t.dictHint)
 	}
 	h.dict.SetStr(name, v)
 	return nil
