@@ -123,22 +123,6 @@ func typeReprForAlias(th *Thread, v Value) string {
 	return r.s
 }
 
-type memoryView struct {
-	Object
-	obj Value
-	buf *Bytes
-	ro  bool
-}
-
-var memoryViewLayout = NewLayout[memoryView]("memoryview")
-
-func (m *memoryView) data() []byte {
-	if m.buf != nil {
-		return m.buf.b
-	}
-	return nil
-}
-
 func initMiscTypes() {
 	initBuiltinType(MappingProxyType, TypeSpec{
 		Name: "mappingproxy", Layout: mappingProxyLayout.info, Final: true,
@@ -239,42 +223,7 @@ func initMiscTypes() {
 			return NewTupleCopy(unionLayout.Must(v).args).Value(), nil
 		}}},
 	})
-	initBuiltinType(MemoryViewType, TypeSpec{
-		Name: "memoryview", Layout: memoryViewLayout.info, Final: true,
-		Slots: Slots{
-			New: func(th *Thread, t *Type, args []Value, kw []Value) (Value, error) {
-				if len(args) != 1 {
-					return Null, Errorf(TypeError, "memoryview() missing required argument 'object' (pos 1)")
-				}
-				b, ok := AsBytes(args[0])
-				if !ok {
-					return Null, Errorf(TypeError, "memoryview: a bytes-like object is required, not '%s'", TypeName(args[0]))
-				}
-				m := memoryViewLayout.New(t)
-				m.obj, m.buf, m.ro = args[0], b, b.typ.IsSubtype(BytesType)
-				return m.Value(), nil
-			},
-			Len: func(th *Thread, v Value) (int, error) { return len(memoryViewLayout.Must(v).data()), nil },
-			GetItem: func(th *Thread, v, k Value) (Value, error) {
-				m := memoryViewLayout.Must(v)
-				return bytesGetItem(th, m.buf.Value(), k)
-			},
-		},
-		Methods: []*BuiltinMethod{
-			{Name: "tobytes", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-				return NewBytes(append([]byte(nil), memoryViewLayout.Must(args[0]).data()...)).Value(), nil
-			}},
-			{Name: "tolist", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-				d := memoryViewLayout.Must(args[0]).data()
-				items := make([]Value, len(d))
-				for i, c := range d {
-					items[i] = MakeInt(int64(c))
-				}
-				return NewList(items).Value(), nil
-			}},
-			{Name: "release", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return None, nil }},
-		},
-	})
+	initMemoryViewType()
 }
 
 // ternaryPow is pow(a, b, m) through int slots.

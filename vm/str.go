@@ -10,7 +10,6 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,7 +50,7 @@ func newStrNoCache(s string) *Str {
 func countChars(s string) (int, bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return utf8.RuneCountInString(s), false
+			return strLenWTF8(s), false
 		}
 	}
 	return len(s), true
@@ -88,7 +87,7 @@ func charStr(r rune) *Str {
 	if r >= 0 && r < 256 {
 		return latin1[r]
 	}
-	return newStrNoCache(string(r))
+	return newStrNoCache(runeString(r))
 }
 
 // AsStr returns v as a *Str if it is a str (or subclass instance).
@@ -116,7 +115,7 @@ func (s *Str) Hash() int64 {
 // Runes returns the code points (cached for non-ASCII strings).
 func (s *Str) Runes() []rune {
 	if s.runes == nil {
-		s.runes = []rune(s.s)
+		s.runes = strRunes(s.s)
 	}
 	return s.runes
 }
@@ -134,7 +133,7 @@ func (s *Str) Slice(i, j int) string {
 	if s.ascii {
 		return s.s[i:j]
 	}
-	return string(s.Runes()[i:j])
+	return runesString(s.Runes()[i:j])
 }
 
 // byteOffset converts a code-point index to a byte offset in s.s.
@@ -142,12 +141,7 @@ func (s *Str) byteOffset(i int) int {
 	if s.ascii {
 		return i
 	}
-	off := 0
-	for n := 0; n < i && off < len(s.s); n++ {
-		_, size := utf8.DecodeRuneInString(s.s[off:])
-		off += size
-	}
-	return off
+	return wtf8Offset(s.s, i)
 }
 
 // charIndex converts a byte offset in s.s to a code-point index.
@@ -155,7 +149,7 @@ func (s *Str) charIndex(off int) int {
 	if s.ascii {
 		return off
 	}
-	return utf8.RuneCountInString(s.s[:off])
+	return strLenWTF8(s.s[:off])
 }
 
 // ------------------------------------------------------------ interning
@@ -212,14 +206,9 @@ func StrRepr(s string) string {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			// A byte that is not UTF-8 stands for a lone surrogate
-			// escape (surrogateescape): show it as CPython would.
-			writeUEscape(&b, rune(0xdc00|uint32(s[i])))
-			i++
-			continue
-		}
+		// Lone surrogates (and stray bytes, which stand for
+		// surrogate escapes) are not printable: they get \u escapes.
+		r, size := decodeRuneWTF8(s[i:])
 		i += size
 		if isPrintable(r) {
 			b.WriteString(s[i-size : i])
@@ -250,18 +239,6 @@ func writeUEscape(b *strings.Builder, r rune) {
 			b.WriteByte(hexDigits[r>>uint(sh)&15])
 		}
 	}
-}
-
-// isPrintable is str.isprintable for one character: everything but the
-// categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs other than the space.
-func isPrintable(r rune) bool {
-	if r < 0x7f {
-		return r >= ' '
-	}
-	if r == 0xad { // SOFT HYPHEN is Cf
-		return false
-	}
-	return unicode.IsPrint(r)
 }
 
 // asciiRepr is ascii(): the repr with every non-ASCII character escaped.

@@ -1,10 +1,12 @@
 package vm
 
-// This file holds str's type object and methods.
+// This file holds str's type object and methods, with CPython 3.11's
+// argument handling and error messages. Indices are code points; the
+// Go string is (generalized) UTF-8, see str_unicode.go. ASCII strings take
+// byte-indexed fast paths.
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,9 +64,125 @@ func strArg(args []Value, i int, fn string) (*Str, error) {
 	return s, nil
 }
 
+// ------------------------------------------------- argument conventions
+//
+// CPython's methods parse their arguments in a few ways, each with its own
+// error messages; these helpers reproduce them. args and kwnames are the
+// vectorcall arguments without self.
+
+// argsNone is METH_NOARGS ("str.upper() takes no arguments (1 given)").
+func argsNone(tname, name string, args, kwnames []Value) error {
+	if len(kwnames) > 0 {
+		return Errorf(TypeError, "%s.%s() takes no keyword arguments", tname, name)
+	}
+	if len(args) > 0 {
+		return Errorf(TypeError, "%s.%s() takes no arguments (%d given)", tname, name, len(args))
+	}
+	return nil
+}
+
+// argsOne is METH_O ("str.join() takes exactly one argument (0 given)").
+func argsOne(tname, name string, args, kwnames []Value) error {
+	if len(kwnames) > 0 {
+		return Errorf(TypeError, "%s.%s() takes no keyword arguments", tname, name)
+	}
+	if len(args) != 1 {
+		return Errorf(TypeError, "%s.%s() takes exactly one argument (%d given)", tname, name, len(args))
+	}
+	return nil
+}
+
+// argsPositional is Argument Clinic's positional-only parsing
+// ("center expected at least 1 argument, got 0").
+func argsPositional(tname, name string, args, kwnames []Value, lo, hi int) error {
+	if len(kwnames) > 0 {
+		return Errorf(TypeError, "%s.%s() takes no keyword arguments", tname, name)
+	}
+	n := len(args)
+	switch {
+	case n < lo && lo == hi:
+		return Errorf(TypeError, "%s expected %d argument%s, got %d", name, lo, plural(lo), n)
+	case n < lo:
+		return Errorf(TypeError, "%s expected at least %d argument%s, got %d", name, lo, plural(lo), n)
+	case n > hi:
+		return Errorf(TypeError, "%s expected at most %d argument%s, got %d", name, hi, plural(hi), n)
+	}
+	return nil
+}
+
+// argsTuple is PyArg_ParseTuple's "O|OO:find"
+// ("find() takes at least 1 argument (0 given)").
+func argsTuple(tname, name string, args, kwnames []Value, lo, hi int) error {
+	if len(kwnames) > 0 {
+		return Errorf(TypeError, "%s.%s() takes no keyword arguments", tname, name)
+	}
+	n := len(args)
+	switch {
+	case n < lo:
+		return Errorf(TypeError, "%s() takes at least %d argument%s (%d given)", name, lo, plural(lo), n)
+	case n > hi:
+		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", name, hi, plural(hi), n)
+	}
+	return nil
+}
+
+// argsKeywords is Argument Clinic's parsing of positional-or-keyword
+// parameters: names are the parameters, the first required of them must
+// be given; out receives the values (unset ones keep what they held).
+func argsKeywords(name string, args, kwnames []Value, names []string, required int, out ...*Value) error {
+	nkw := len(kwnames)
+	npos := len(args) - nkw
+	max := len(names)
+	if npos+nkw > max {
+		kwd := ""
+		if npos == 0 {
+			kwd = "keyword "
+		}
+		return Errorf(TypeError, "%s() takes at most %d %sargument%s (%d given)", name, max, kwd, plural(max), npos+nkw)
+	}
+	set := make([]bool, max)
+	for i := 0; i < npos; i++ {
+		*out[i] = args[i]
+		set[i] = true
+	}
+	var unknown *Str
+	for k, kn := range kwnames {
+		key, _ := AsStr(kn)
+		idx := -1
+		for i, n := range names {
+			if n == key.s {
+				idx = i
+				break
+			}
+		}
+		switch {
+		case idx < 0:
+			if unknown == nil {
+				unknown = key
+			}
+		case set[idx]:
+			return Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", name, key.s, idx+1)
+		default:
+			*out[idx] = args[npos+k]
+			set[idx] = true
+		}
+	}
+	for i := 0; i < required; i++ {
+		if !set[i] {
+			return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", name, names[i], i+1)
+		}
+	}
+	if unknown != nil {
+		return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", unknown.s, name)
+	}
+	return nil
+}
+
+// ------------------------------------------------------------ the type
+
 func strNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
 	var obj, encoding, errors Value = Null, Null, Null
-	if err := UnpackArgs("str", args, kwnames, "object?", &obj, "encoding?", &encoding, "errors?", &errors); err != nil {
+	if err := argsKeywords("str", args, kwnames, []string{"object", "encoding", "errors"}, 0, &obj, &encoding, &errors); err != nil {
 		return Null, err
 	}
 	var s string
@@ -94,7 +212,7 @@ func strNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
 			}
 			errs = es.s
 		}
-		r, err := Decode(b, enc, errs)
+		r, err := decodeWith(th, b, enc, errs)
 		if err != nil {
 			return Null, err
 		}
@@ -133,7 +251,7 @@ func strGetItem(th *Thread, v, key Value) (Value, error) {
 		return charStr(s.At(int(i))).Value(), nil
 	}
 	if sl, ok := AsSlice(key); ok {
-		start, stop, step, n, err := sl.Indices(th, s.nchars)
+		start, _, step, n, err := sl.Indices(th, s.nchars)
 		if err != nil {
 			return Null, err
 		}
@@ -146,12 +264,22 @@ func strGetItem(th *Thread, v, key Value) (Value, error) {
 			}
 			return MakeStr(s.Slice(start, start+n)), nil
 		}
-		var b strings.Builder
-		for i, j := 0, start; i < n; i, j = i+1, j+step {
-			b.WriteRune(s.At(j))
+		if s.ascii {
+			b := make([]byte, n)
+			for i, j := 0, start; i < n; i, j = i+1, j+step {
+				b[i] = s.s[j]
+			}
+			return MakeStr(string(b)), nil
 		}
-		_ = stop
-		return MakeStr(b.String()), nil
+		rs := s.Runes()
+		out := make([]rune, n)
+		for i, j := 0, start; i < n; i, j = i+1, j+step {
+			out[i] = rs[j]
+		}
+		return MakeStr(runesString(out)), nil
+	}
+	if !isIntLike(key) && key.Type().Index == nil {
+		return Null, Errorf(TypeError, "string indices must be integers, not '%s'", TypeName(key))
 	}
 	i, err := indexArg(th, key, "string")
 	if err != nil {
@@ -232,12 +360,18 @@ func initStrType() {
 					}
 					count, err := AsIndex(th, n)
 					if err != nil {
+						if e := AsException(err); e != nil && e.Matches(IndexError) {
+							return Null, Errorf(OverflowError, "cannot fit 'int' into an index-sized integer")
+						}
 						return Null, err
 					}
-					if count <= 0 {
+					if count <= 0 || str.nchars == 0 {
 						return emptyStr.Value(), nil
 					}
-					if int64(len(str.s))*int64(count) > 1<<34 {
+					if count == 1 && str.typ == StrType {
+						return s, nil
+					}
+					if int64(len(str.s))*int64(count) > 1<<34 || int64(len(str.s))*int64(count)/int64(count) != int64(len(str.s)) {
 						return Null, Errorf(MemoryError, "")
 					}
 					return MakeStr(strings.Repeat(str.s, count)), nil
@@ -271,7 +405,7 @@ func initStrType() {
 					it.pos++
 					return charStrs[c].Value(), nil
 				}
-				r, size := utf8.DecodeRuneInString(it.s.s[it.pos:])
+				r, size := decodeRuneWTF8(it.s.s[it.pos:])
 				it.pos += size
 				return charStr(r).Value(), nil
 			},
@@ -279,83 +413,71 @@ func initStrType() {
 	})
 }
 
+// ------------------------------------------------------------ methods
+
+func strSelf(args []Value) *Str { return strLayout.Must(args[0]) }
+
+// strResult returns s, reusing self when it is an exact str with that text.
+func strResult(self *Str, s string) Value {
+	if self.typ == StrType && len(s) == len(self.s) && s == self.s {
+		return self.Value()
+	}
+	return MakeStr(s)
+}
+
 func strMethods() []*BuiltinMethod {
-	self := func(args []Value) *Str { return strLayout.Must(args[0]) }
 	noArgs := func(name string, f func(s string) string) *BuiltinMethod {
 		return &BuiltinMethod{Name: name, Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if len(args) != 1 || len(kw) > 0 {
-				return Null, Errorf(TypeError, "str.%s() takes no arguments (%d given)", name, len(args)-1)
+			if err := argsNone("str", name, args[1:], kw); err != nil {
+				return Null, err
 			}
-			return MakeStr(f(self(args).s)), nil
+			self := strSelf(args)
+			return strResult(self, f(self.s)), nil
 		}}
 	}
 	pred := func(name string, f func(s string) bool) *BuiltinMethod {
 		return &BuiltinMethod{Name: name, Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if len(args) != 1 || len(kw) > 0 {
-				return Null, Errorf(TypeError, "str.%s() takes no arguments (%d given)", name, len(args)-1)
+			if err := argsNone("str", name, args[1:], kw); err != nil {
+				return Null, err
 			}
-			return MakeBool(f(self(args).s)), nil
+			return MakeBool(f(strSelf(args).s)), nil
 		}}
 	}
-	all := func(s string, f func(r rune) bool) bool {
-		if s == "" {
-			return false
-		}
-		for _, r := range s {
-			if !f(r) {
+	// all reports whether s is not empty and every character satisfies f.
+	all := func(f func(r rune) bool) func(s string) bool {
+		return func(s string) bool {
+			if s == "" {
 				return false
 			}
-		}
-		return true
-	}
-	return []*BuiltinMethod{
-		noArgs("upper", strUpper),
-		noArgs("lower", strLower),
-		noArgs("casefold", strLower),
-		noArgs("swapcase", func(s string) string {
-			var b strings.Builder
-			for _, r := range s {
-				switch {
-				case unicode.IsUpper(r):
-					b.WriteString(strLower(string(r)))
-				case unicode.IsLower(r):
-					b.WriteString(strUpper(string(r)))
-				default:
-					b.WriteRune(r)
-				}
-			}
-			return b.String()
-		}),
-		noArgs("title", strTitle),
-		noArgs("capitalize", func(s string) string {
-			if s == "" {
-				return s
-			}
-			r, size := utf8.DecodeRuneInString(s)
-			return string(unicode.ToTitle(r)) + strLower(s[size:])
-		}),
-		pred("isdigit", func(s string) bool {
-			return all(s, func(r rune) bool { return unicodeDigitValue(r) >= 0 || isSuperDigit(r) })
-		}),
-		pred("isdecimal", func(s string) bool { return all(s, func(r rune) bool { return unicodeDigitValue(r) >= 0 }) }),
-		pred("isnumeric", func(s string) bool {
-			return all(s, func(r rune) bool { return unicode.IsNumber(r) || unicode.Is(unicode.Han, r) && isHanNumeric(r) })
-		}),
-		pred("isalpha", func(s string) bool { return all(s, unicode.IsLetter) }),
-		pred("isalnum", func(s string) bool {
-			return all(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) })
-		}),
-		pred("isspace", func(s string) bool { return all(s, isPySpace) }),
-		pred("isascii", func(s string) bool {
-			for i := 0; i < len(s); i++ {
-				if s[i] >= 0x80 {
+			for i := 0; i < len(s); {
+				r, size := decodeRuneWTF8(s[i:])
+				i += size
+				if !f(r) {
 					return false
 				}
 			}
 			return true
-		}),
+		}
+	}
+	method := func(name string, fn BuiltinFn) *BuiltinMethod { return &BuiltinMethod{Name: name, Fn: fn} }
+	return []*BuiltinMethod{
+		noArgs("upper", strUpper),
+		noArgs("lower", strLower),
+		noArgs("casefold", strCasefold),
+		noArgs("swapcase", strSwapcase),
+		noArgs("title", strTitle),
+		noArgs("capitalize", strCapitalize),
+		pred("isdigit", all(isDigitRune)),
+		pred("isdecimal", all(func(r rune) bool { return decimalValue(r) >= 0 })),
+		pred("isnumeric", all(isNumericRune)),
+		pred("isalpha", all(isAlphaRune)),
+		pred("isalnum", all(isAlnumRune)),
+		pred("isspace", all(isPySpace)),
+		pred("isascii", isASCII),
 		pred("isprintable", func(s string) bool {
-			for _, r := range s {
+			for i := 0; i < len(s); {
+				r, size := decodeRuneWTF8(s[i:])
+				i += size
 				if !isPrintable(r) {
 					return false
 				}
@@ -364,11 +486,13 @@ func strMethods() []*BuiltinMethod {
 		}),
 		pred("isupper", func(s string) bool {
 			cased := false
-			for _, r := range s {
-				if unicode.IsLower(r) || unicode.IsTitle(r) {
+			for i := 0; i < len(s); {
+				r, size := decodeRuneWTF8(s[i:])
+				i += size
+				if isLowerRune(r) || isTitleRune(r) {
 					return false
 				}
-				if unicode.IsUpper(r) {
+				if isUpperRune(r) {
 					cased = true
 				}
 			}
@@ -376,11 +500,13 @@ func strMethods() []*BuiltinMethod {
 		}),
 		pred("islower", func(s string) bool {
 			cased := false
-			for _, r := range s {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			for i := 0; i < len(s); {
+				r, size := decodeRuneWTF8(s[i:])
+				i += size
+				if isUpperRune(r) || isTitleRune(r) {
 					return false
 				}
-				if unicode.IsLower(r) {
+				if isLowerRune(r) {
 					cased = true
 				}
 			}
@@ -388,13 +514,15 @@ func strMethods() []*BuiltinMethod {
 		}),
 		pred("istitle", func(s string) bool {
 			cased, prevCased := false, false
-			for _, r := range s {
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			for i := 0; i < len(s); {
+				r, size := decodeRuneWTF8(s[i:])
+				i += size
+				if isUpperRune(r) || isTitleRune(r) {
 					if prevCased {
 						return false
 					}
 					prevCased, cased = true, true
-				} else if unicode.IsLower(r) {
+				} else if isLowerRune(r) {
 					if !prevCased {
 						return false
 					}
@@ -406,169 +534,94 @@ func strMethods() []*BuiltinMethod {
 			return cased
 		}),
 		pred("isidentifier", IsIdentifier),
-		{Name: "join", Fn: strJoin},
-		{Name: "split", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strSplit(th, args, kw, false) }},
-		{Name: "rsplit", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strSplit(th, args, kw, true) }},
-		{Name: "splitlines", Fn: strSplitlines},
-		{Name: "strip", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, 3, "strip") }},
-		{Name: "lstrip", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, 1, "lstrip") }},
-		{Name: "rstrip", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, 2, "rstrip") }},
-		{Name: "startswith", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strStartsEnds(th, args, false) }},
-		{Name: "endswith", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strStartsEnds(th, args, true) }},
-		{Name: "find", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			return strFind(th, args, "find", false, false)
-		}},
-		{Name: "rfind", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			return strFind(th, args, "rfind", true, false)
-		}},
-		{Name: "index", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			return strFind(th, args, "index", false, true)
-		}},
-		{Name: "rindex", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			return strFind(th, args, "rindex", true, true)
-		}},
-		{Name: "count", Fn: strCount},
-		{Name: "replace", Fn: strReplace},
-		{Name: "center", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, "center") }},
-		{Name: "ljust", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, "ljust") }},
-		{Name: "rjust", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, "rjust") }},
-		{Name: "zfill", Fn: strZfill},
-		{Name: "partition", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strPartition(args, false) }},
-		{Name: "rpartition", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) { return strPartition(args, true) }},
-		{Name: "removeprefix", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			p, err := strArg(args, 1, "removeprefix")
-			if err != nil {
+		method("join", strJoin),
+		method("split", func(th *Thread, args []Value, kw []Value) (Value, error) { return strSplit(th, args, kw, false) }),
+		method("rsplit", func(th *Thread, args []Value, kw []Value) (Value, error) { return strSplit(th, args, kw, true) }),
+		method("splitlines", strSplitlines),
+		method("strip", func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, kw, 3, "strip") }),
+		method("lstrip", func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, kw, 1, "lstrip") }),
+		method("rstrip", func(th *Thread, args []Value, kw []Value) (Value, error) { return strStrip(args, kw, 2, "rstrip") }),
+		method("startswith", func(th *Thread, args []Value, kw []Value) (Value, error) { return strStartsEnds(th, args, kw, false) }),
+		method("endswith", func(th *Thread, args []Value, kw []Value) (Value, error) { return strStartsEnds(th, args, kw, true) }),
+		method("find", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strFind(th, args, kw, "find", false, false)
+		}),
+		method("rfind", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strFind(th, args, kw, "rfind", true, false)
+		}),
+		method("index", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strFind(th, args, kw, "index", false, true)
+		}),
+		method("rindex", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strFind(th, args, kw, "rindex", true, true)
+		}),
+		method("count", strCount),
+		method("replace", strReplace),
+		method("center", func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, kw, "center") }),
+		method("ljust", func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, kw, "ljust") }),
+		method("rjust", func(th *Thread, args []Value, kw []Value) (Value, error) { return strPad(th, args, kw, "rjust") }),
+		method("zfill", strZfill),
+		method("partition", func(th *Thread, args []Value, kw []Value) (Value, error) { return strPartition(args, kw, false) }),
+		method("rpartition", func(th *Thread, args []Value, kw []Value) (Value, error) { return strPartition(args, kw, true) }),
+		method("removeprefix", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strRemoveAffix(args, kw, "removeprefix")
+		}),
+		method("removesuffix", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			return strRemoveAffix(args, kw, "removesuffix")
+		}),
+		method("expandtabs", strExpandTabs),
+		method("encode", strEncode),
+		method("format", StrFormatMethod),
+		method("format_map", StrFormatMapMethod),
+		method("__format__", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			if err := argsOne("str", "__format__", args[1:], kw); err != nil {
 				return Null, err
-			}
-			return MakeStr(strings.TrimPrefix(self(args).s, p.s)), nil
-		}},
-		{Name: "removesuffix", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			p, err := strArg(args, 1, "removesuffix")
-			if err != nil {
-				return Null, err
-			}
-			return MakeStr(strings.TrimSuffix(self(args).s, p.s)), nil
-		}},
-		{Name: "expandtabs", Fn: strExpandTabs},
-		{Name: "encode", Fn: strEncode},
-		{Name: "format", Fn: StrFormatMethod},
-		{Name: "format_map", Fn: StrFormatMapMethod},
-		{Name: "__format__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if len(args) != 2 {
-				return Null, Errorf(TypeError, "__format__ expects 1 argument")
 			}
 			spec, ok := AsStr(args[1])
 			if !ok {
-				return Null, Errorf(TypeError, "format spec must be a str")
+				return Null, Errorf(TypeError, "__format__() argument must be str, not %s", TypeName(args[1]))
 			}
-			r, err := FormatStr(th, self(args).s, spec.s)
+			self := strSelf(args)
+			r, err := FormatStr(th, self.s, spec.s)
 			if err != nil {
 				return Null, err
 			}
-			return MakeStr(r), nil
-		}},
+			return strResult(self, r), nil
+		}),
 		{Name: "maketrans", Flags: MethStatic, Fn: strMakeTrans},
-		{Name: "translate", Fn: strTranslate},
-		{Name: "__getnewargs__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			return NewTuple(MakeStr(self(args).s)).Value(), nil
-		}},
-		{Name: "__sizeof__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			s := self(args)
+		method("translate", strTranslate),
+		method("__getnewargs__", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			if err := argsNone("str", "__getnewargs__", args[1:], kw); err != nil {
+				return Null, err
+			}
+			return NewTuple(MakeStr(strSelf(args).s)).Value(), nil
+		}),
+		method("__sizeof__", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			if err := argsNone("str", "__sizeof__", args[1:], kw); err != nil {
+				return Null, err
+			}
+			s := strSelf(args)
 			if s.ascii {
 				return MakeInt(int64(49 + len(s.s))), nil
 			}
-			return MakeInt(int64(74 + 4*s.nchars)), nil
-		}},
+			maxc := rune(0)
+			for _, r := range s.Runes() {
+				maxc = max(maxc, r)
+			}
+			switch {
+			case maxc < 0x100:
+				return MakeInt(int64(73 + s.nchars)), nil
+			case maxc < 0x10000:
+				return MakeInt(int64(74 + 2*s.nchars)), nil
+			}
+			return MakeInt(int64(76 + 4*s.nchars)), nil
+		}),
 	}
-}
-
-func strUpper(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case 'ß':
-			b.WriteString("SS")
-			continue
-		}
-		b.WriteRune(unicode.ToUpper(r))
-	}
-	return b.String()
-}
-
-func strLower(s string) string { return strings.ToLower(s) }
-
-func strTitle(s string) string {
-	var b strings.Builder
-	prevCased := false
-	for _, r := range s {
-		if prevCased {
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			b.WriteRune(unicode.ToTitle(r))
-		}
-		prevCased = unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r)
-	}
-	return b.String()
-}
-
-// isPySpace is str.isspace's notion of whitespace (also split()'s).
-func isPySpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x1f, 0x85:
-		return true
-	}
-	return r > 0x7f && unicode.IsSpace(r)
-}
-
-func isSuperDigit(r rune) bool {
-	switch r {
-	case '²', '³', '¹', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
-		return true
-	}
-	return r >= 0x2460 && r <= 0x2468
-}
-
-func isHanNumeric(r rune) bool {
-	return strings.ContainsRune("〇一二三四五六七八九十百千万亿", r)
-}
-
-// unicodeDigitValue is the decimal value of a Unicode decimal digit (Nd),
-// or -1.
-func unicodeDigitValue(r rune) int {
-	if r >= '0' && r <= '9' {
-		return int(r - '0')
-	}
-	if r < 0x80 || !unicode.Is(unicode.Nd, r) {
-		return -1
-	}
-	// Decimal digits come in contiguous runs of ten starting at a zero.
-	z := r
-	for unicode.Is(unicode.Nd, z-1) && r-z < 9 {
-		z--
-	}
-	return int(r-z) % 10
-}
-
-// IsIdentifier is str.isidentifier.
-func IsIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) {
-			continue
-		}
-		if i > 0 && (unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Pc, r) || unicode.Is(unicode.Nd, r)) {
-			continue
-		}
-		return false
-	}
-	return true
 }
 
 func strJoin(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) != 2 {
-		return Null, Errorf(TypeError, "str.join() takes exactly one argument (%d given)", len(args)-1)
+	if err := argsOne("str", "join", args[1:], kw); err != nil {
+		return Null, err
 	}
 	sep := strLayout.Must(args[0])
 	var items []Value
@@ -577,13 +630,18 @@ func strJoin(th *Thread, args []Value, kw []Value) (Value, error) {
 	} else if t, ok := castExact[Tuple](args[1], TupleType); ok {
 		items = t.items
 	} else {
+		if args[1].Type().Iter == nil && args[1].Type().GetItem == nil {
+			return Null, Errorf(TypeError, "can only join an iterable")
+		}
 		var err error
 		items, err = SeqToSlice(th, args[1])
 		if err != nil {
-			if AsException(err).Matches(TypeError) && args[1].Type().Iter == nil && args[1].Type().GetItem == nil {
-				return Null, Errorf(TypeError, "can only join an iterable")
-			}
 			return Null, err
+		}
+	}
+	if len(items) == 1 {
+		if s, ok := castExact[Str](items[0], StrType); ok {
+			return s.Value(), nil
 		}
 	}
 	n := 0
@@ -605,23 +663,46 @@ func strJoin(th *Thread, args []Value, kw []Value) (Value, error) {
 	return MakeStr(b.String()), nil
 }
 
+// maxsplitArg converts split's maxsplit (Py_ssize_t).
+func ssizeArg(th *Thread, v Value) (int, error) {
+	if v.IsSmallInt() {
+		return int(v.SmallInt()), nil
+	}
+	if _, ok := floatValue(v); ok || (!isIntLike(v) && v.Type().Index == nil) {
+		return 0, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", TypeName(v))
+	}
+	r, err := Index(th, v)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := intToInt64(r)
+	if !ok {
+		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	return int(n), nil
+}
+
 func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, error) {
-	var self, sepV, maxV Value = Null, None, MakeInt(-1)
+	sepV, maxV := None, MakeInt(-1)
 	name := "split"
 	if right {
 		name = "rsplit"
 	}
-	if err := UnpackArgs(name, args, kwnames, "self", &self, "sep?", &sepV, "maxsplit?", &maxV); err != nil {
+	if err := argsKeywords(name, args[1:], kwnames, []string{"sep", "maxsplit"}, 0, &sepV, &maxV); err != nil {
 		return Null, err
 	}
-	s := strLayout.Must(self).s
-	maxsplit, err := AsInt64(th, maxV)
+	s := strSelf(args).s
+	maxsplit, err := ssizeArg(th, maxV)
 	if err != nil {
 		return Null, err
 	}
+	if maxsplit < 0 {
+		maxsplit = len(s) + 1
+	}
 	var parts []string
 	if sepV.IsNone() {
-		parts = splitWhitespace(s, int(maxsplit), right)
+		parts = splitSpace(s, maxsplit, right, func(s string) (rune, int) { return decodeRuneWTF8(s) },
+			func(s string) (rune, int) { return decodeLastRuneWTF8(s) }, isPySpace)
 	} else {
 		sep, ok := AsStr(sepV)
 		if !ok {
@@ -630,13 +711,7 @@ func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, err
 		if sep.s == "" {
 			return Null, Errorf(ValueError, "empty separator")
 		}
-		if maxsplit < 0 {
-			parts = strings.Split(s, sep.s)
-		} else if !right {
-			parts = strings.SplitN(s, sep.s, int(maxsplit)+1)
-		} else {
-			parts = rsplitN(s, sep.s, int(maxsplit))
-		}
+		parts = splitSep(s, sep.s, maxsplit, right)
 	}
 	items := make([]Value, len(parts))
 	for i, p := range parts {
@@ -645,16 +720,20 @@ func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, err
 	return NewList(items).Value(), nil
 }
 
-func rsplitN(s, sep string, n int) []string {
+// splitSep splits s at sep at most maxsplit times, from the left or the
+// right.
+func splitSep(s, sep string, maxsplit int, right bool) []string {
+	if !right {
+		return strings.SplitN(s, sep, maxsplit+1)
+	}
 	var out []string
-	for n > 0 {
+	for n := maxsplit; n > 0; n-- {
 		i := strings.LastIndex(s, sep)
 		if i < 0 {
 			break
 		}
 		out = append(out, s[i+len(sep):])
 		s = s[:i]
-		n--
 	}
 	out = append(out, s)
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
@@ -663,57 +742,76 @@ func rsplitN(s, sep string, n int) []string {
 	return out
 }
 
-func splitWhitespace(s string, maxsplit int, right bool) []string {
-	runes := []rune(s)
+// splitSpace is split() with no separator: runs of whitespace separate,
+// none are kept at the ends; once maxsplit splits are made the rest is
+// one item that keeps its whitespace at the far end (CPython's
+// split_whitespace).
+func splitSpace(s string, maxsplit int, right bool, dec, decLast func(string) (rune, int), space func(rune) bool) []string {
 	var out []string
 	if !right {
 		i := 0
-		for i < len(runes) {
-			for i < len(runes) && isPySpace(runes[i]) {
-				i++
+		skip := func() {
+			for i < len(s) {
+				r, n := dec(s[i:])
+				if !space(r) {
+					break
+				}
+				i += n
 			}
-			if i >= len(runes) {
+		}
+		for ; maxsplit > 0; maxsplit-- {
+			skip()
+			if i == len(s) {
 				break
 			}
-			if maxsplit >= 0 && len(out) == maxsplit {
-				j := len(runes)
-				for j > i && isPySpace(runes[j-1]) {
-					j--
-				}
-				out = append(out, string(runes[i:j]))
-				return out
-			}
 			j := i
-			for j < len(runes) && !isPySpace(runes[j]) {
-				j++
+			for i < len(s) {
+				r, n := dec(s[i:])
+				if space(r) {
+					break
+				}
+				i += n
 			}
-			out = append(out, string(runes[i:j]))
-			i = j
+			out = append(out, s[j:i])
+		}
+		if i < len(s) {
+			skip()
+			if i != len(s) {
+				out = append(out, s[i:])
+			}
 		}
 		return out
 	}
-	i := len(runes)
-	for i > 0 {
-		for i > 0 && isPySpace(runes[i-1]) {
-			i--
-		}
-		if i <= 0 {
-			break
-		}
-		if maxsplit >= 0 && len(out) == maxsplit {
-			j := 0
-			for j < i && isPySpace(runes[j]) {
-				j++
+	i := len(s)
+	skip := func() {
+		for i > 0 {
+			r, n := decLast(s[:i])
+			if !space(r) {
+				break
 			}
-			out = append(out, string(runes[j:i]))
+			i -= n
+		}
+	}
+	for ; maxsplit > 0; maxsplit-- {
+		skip()
+		if i == 0 {
 			break
 		}
 		j := i
-		for j > 0 && !isPySpace(runes[j-1]) {
-			j--
+		for i > 0 {
+			r, n := decLast(s[:i])
+			if space(r) {
+				break
+			}
+			i -= n
 		}
-		out = append(out, string(runes[j:i]))
-		i = j
+		out = append(out, s[i:j])
+	}
+	if i > 0 {
+		skip()
+		if i != 0 {
+			out = append(out, s[:i])
+		}
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
@@ -721,77 +819,106 @@ func splitWhitespace(s string, maxsplit int, right bool) []string {
 	return out
 }
 
+// keependsArg converts splitlines' keepends (an int used as a bool).
+func keependsArg(th *Thread, v Value) (bool, error) {
+	if v.IsBool() {
+		return v.IsTrue(), nil
+	}
+	n, err := ssizeArg(th, v)
+	if err != nil {
+		if e := AsException(err); e != nil && e.Matches(OverflowError) {
+			return false, Errorf(OverflowError, "Python int too large to convert to C int")
+		}
+		return false, err
+	}
+	return n != 0, nil
+}
+
 func strSplitlines(th *Thread, args []Value, kwnames []Value) (Value, error) {
-	var self, keep Value = Null, False
-	if err := UnpackArgs("splitlines", args, kwnames, "self", &self, "keepends?", &keep); err != nil {
+	keep := False
+	if err := argsKeywords("splitlines", args[1:], kwnames, []string{"keepends"}, 0, &keep); err != nil {
 		return Null, err
 	}
-	keepends, err := Truth(th, keep)
+	keepends, err := keependsArg(th, keep)
 	if err != nil {
 		return Null, err
 	}
-	runes := []rune(strLayout.Must(self).s)
+	s := strSelf(args).s
 	var items []Value
 	start := 0
-	for i := 0; i < len(runes); i++ {
-		r := runes[i]
-		eol := 0
-		switch r {
-		case '\n', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
-			eol = 1
-		case '\r':
-			eol = 1
-			if i+1 < len(runes) && runes[i+1] == '\n' {
-				eol = 2
-			}
-		}
-		if eol == 0 {
+	for i := 0; i < len(s); {
+		r, size := decodeRuneWTF8(s[i:])
+		if !isLineBreak(r) {
+			i += size
 			continue
+		}
+		eol := i + size
+		if r == '\r' && eol < len(s) && s[eol] == '\n' {
+			eol++
 		}
 		end := i
 		if keepends {
-			end = i + eol
+			end = eol
 		}
-		items = append(items, MakeStr(string(runes[start:end])))
-		i += eol - 1
-		start = i + 1
+		items = append(items, MakeStr(s[start:end]))
+		i, start = eol, eol
 	}
-	if start < len(runes) {
-		items = append(items, MakeStr(string(runes[start:])))
+	if start < len(s) {
+		items = append(items, MakeStr(s[start:]))
 	}
 	return NewList(items).Value(), nil
 }
 
-func strStrip(args []Value, which int, name string) (Value, error) {
-	s := strLayout.Must(args[0]).s
-	if len(args) > 2 {
-		return Null, Errorf(TypeError, "%s expected at most 1 argument, got %d", name, len(args)-1)
+func strStrip(args []Value, kw []Value, which int, name string) (Value, error) {
+	if err := argsPositional("str", name, args[1:], kw, 0, 1); err != nil {
+		return Null, err
 	}
+	self := strSelf(args)
+	s := self.s
+	var in func(r rune) bool
 	if len(args) == 1 || args[1].IsNone() {
-		f := func(r rune) bool { return isPySpace(r) }
-		if which&1 != 0 {
-			s = strings.TrimLeftFunc(s, f)
+		in = isPySpace
+	} else {
+		chars, ok := AsStr(args[1])
+		if !ok {
+			return Null, Errorf(TypeError, "%s arg must be None or str", name)
 		}
-		if which&2 != 0 {
-			s = strings.TrimRightFunc(s, f)
+		set := strRunes(chars.s)
+		in = func(r rune) bool {
+			for _, c := range set {
+				if c == r {
+					return true
+				}
+			}
+			return false
 		}
-		return MakeStr(s), nil
-	}
-	chars, ok := AsStr(args[1])
-	if !ok {
-		return Null, Errorf(TypeError, "%s arg must be None or str", name)
 	}
 	if which&1 != 0 {
-		s = strings.TrimLeft(s, chars.s)
+		for s != "" {
+			r, n := decodeRuneWTF8(s)
+			if !in(r) {
+				break
+			}
+			s = s[n:]
+		}
 	}
 	if which&2 != 0 {
-		s = strings.TrimRight(s, chars.s)
+		for s != "" {
+			r, n := decodeLastRuneWTF8(s)
+			if !in(r) {
+				break
+			}
+			s = s[:len(s)-n]
+		}
 	}
-	return MakeStr(s), nil
+	return strResult(self, s), nil
 }
 
-// sliceArgs normalises optional start/end arguments over a length n.
-func sliceArgs(th *Thread, args []Value, n int) (int, int, error) {
+// adjustIndices is CPython's ADJUST_INDICES: optional start and end
+// arguments (None or missing: the whole string) over a length n, with
+// negative values counted from the end. The results may exceed n or
+// cross; callers check.
+func adjustIndices(th *Thread, args []Value, n int) (int, int, error) {
 	start, end := 0, n
 	if len(args) > 0 && !args[0].IsNone() {
 		v, err := sliceIndexArg(th, args[0])
@@ -807,58 +934,59 @@ func sliceArgs(th *Thread, args []Value, n int) (int, int, error) {
 		}
 		end = v
 	}
+	if end > n {
+		end = n
+	} else if end < 0 {
+		end += n
+		if end < 0 {
+			end = 0
+		}
+	}
 	if start < 0 {
 		start += n
 		if start < 0 {
 			start = 0
 		}
 	}
-	if end < 0 {
-		end += n
-		if end < 0 {
-			end = 0
-		}
-	}
-	if end > n {
-		end = n
-	}
 	return start, end, nil
 }
 
-func strStartsEnds(th *Thread, args []Value, ends bool) (Value, error) {
+// byteRange converts code-point indices (0 <= start <= end <= nchars) to
+// byte offsets in s.
+func (s *Str) byteRange(start, end int) (int, int) {
+	if s.ascii {
+		return start, end
+	}
+	a := wtf8Offset(s.s, start)
+	return a, a + wtf8Offset(s.s[a:], end-start)
+}
+
+func strStartsEnds(th *Thread, args []Value, kw []Value, ends bool) (Value, error) {
 	name := "startswith"
 	if ends {
 		name = "endswith"
 	}
-	if len(args) < 2 || len(args) > 4 {
-		return Null, Errorf(TypeError, "%s expected at least 1 argument, got %d", name, len(args)-1)
-	}
-	s := strLayout.Must(args[0])
-	start, end, err := sliceArgs(th, args[2:], s.nchars)
-	if err != nil {
+	if err := argsTuple("str", name, args[1:], kw, 1, 3); err != nil {
 		return Null, err
 	}
-	if start > s.nchars {
-		return False, nil
-	}
-	sub := ""
-	if end >= start {
-		sub = s.Slice(start, end)
-	} else {
-		sub = ""
-		if start > end {
-			return False, nil
-		}
+	s := strSelf(args)
+	start, end, err := adjustIndices(th, args[2:], s.nchars)
+	if err != nil {
+		return Null, err
 	}
 	check := func(p Value) (bool, error) {
 		ps, ok := AsStr(p)
 		if !ok {
 			return false, Errorf(TypeError, "%s first arg must be str or a tuple of str, not %s", name, TypeName(p))
 		}
-		if ends {
-			return strings.HasSuffix(sub, ps.s), nil
+		if end-ps.nchars < start || start > s.nchars {
+			return false, nil
 		}
-		return strings.HasPrefix(sub, ps.s), nil
+		a, b := s.byteRange(start, end)
+		if ends {
+			return strings.HasSuffix(s.s[a:b], ps.s), nil
+		}
+		return strings.HasPrefix(s.s[a:b], ps.s), nil
 	}
 	if t, ok := AsTuple(args[1]); ok {
 		for _, p := range t.items {
@@ -873,35 +1001,49 @@ func strStartsEnds(th *Thread, args []Value, ends bool) (Value, error) {
 		return False, nil
 	}
 	r, err := check(args[1])
-	return MakeBool(r), err
+	if err != nil {
+		return Null, err
+	}
+	return MakeBool(r), nil
 }
 
-func strFind(th *Thread, args []Value, name string, right, raise bool) (Value, error) {
-	if len(args) < 2 || len(args) > 4 {
-		return Null, Errorf(TypeError, "%s expected at least 1 argument, got %d", name, len(args)-1)
+// strFindIn finds sub in s[start:end] (code points), returning the code
+// point index or -1.
+func strFindIn(s, sub *Str, start, end int, right bool) int {
+	if start > s.nchars || end-start < sub.nchars {
+		return -1
 	}
-	s := strLayout.Must(args[0])
+	a, b := s.byteRange(start, end)
+	hay := s.s[a:b]
+	var bi int
+	if right {
+		bi = strings.LastIndex(hay, sub.s)
+	} else {
+		bi = strings.Index(hay, sub.s)
+	}
+	if bi < 0 {
+		return -1
+	}
+	if s.ascii {
+		return start + bi
+	}
+	return start + strLenWTF8(hay[:bi])
+}
+
+func strFind(th *Thread, args []Value, kw []Value, name string, right, raise bool) (Value, error) {
+	if err := argsTuple("str", name, args[1:], kw, 1, 3); err != nil {
+		return Null, err
+	}
+	s := strSelf(args)
 	sub, ok := AsStr(args[1])
 	if !ok {
 		return Null, Errorf(TypeError, "must be str, not %s", TypeName(args[1]))
 	}
-	start, end, err := sliceArgs(th, args[2:], s.nchars)
+	start, end, err := adjustIndices(th, args[2:], s.nchars)
 	if err != nil {
 		return Null, err
 	}
-	idx := -1
-	if start <= end && start <= s.nchars {
-		hay := s.Slice(start, end)
-		var bi int
-		if right {
-			bi = strings.LastIndex(hay, sub.s)
-		} else {
-			bi = strings.Index(hay, sub.s)
-		}
-		if bi >= 0 {
-			idx = start + utf8.RuneCountInString(hay[:bi])
-		}
-	}
+	idx := strFindIn(s, sub, start, end, right)
 	if idx < 0 && raise {
 		return Null, Errorf(ValueError, "substring not found")
 	}
@@ -909,33 +1051,51 @@ func strFind(th *Thread, args []Value, name string, right, raise bool) (Value, e
 }
 
 func strCount(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) < 2 || len(args) > 4 {
-		return Null, Errorf(TypeError, "count expected at least 1 argument, got %d", len(args)-1)
+	if err := argsTuple("str", "count", args[1:], kw, 1, 3); err != nil {
+		return Null, err
 	}
-	s := strLayout.Must(args[0])
+	s := strSelf(args)
 	sub, ok := AsStr(args[1])
 	if !ok {
 		return Null, Errorf(TypeError, "must be str, not %s", TypeName(args[1]))
 	}
-	start, end, err := sliceArgs(th, args[2:], s.nchars)
+	start, end, err := adjustIndices(th, args[2:], s.nchars)
 	if err != nil {
 		return Null, err
 	}
-	if start > end || start > s.nchars {
+	if start > s.nchars || end < start {
 		return MakeInt(0), nil
 	}
-	hay := s.Slice(start, end)
-	if sub.s == "" {
-		return MakeInt(int64(utf8.RuneCountInString(hay) + 1)), nil
+	if sub.nchars == 0 {
+		return MakeInt(int64(end - start + 1)), nil
 	}
-	return MakeInt(int64(strings.Count(hay, sub.s))), nil
+	a, b := s.byteRange(start, end)
+	return MakeInt(int64(strings.Count(s.s[a:b], sub.s))), nil
+}
+
+// replaceEmpty inserts nw before every code point of s and at its end,
+// at most n times (n < 0: no limit), as s.replace("", nw, n).
+func replaceEmpty(s, nw string, n int) string {
+	var b strings.Builder
+	i := 0
+	for ; i < len(s) && n != 0; n-- {
+		b.WriteString(nw)
+		_, size := decodeRuneWTF8(s[i:])
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	if i == len(s) && n != 0 {
+		b.WriteString(nw)
+	}
+	b.WriteString(s[i:])
+	return b.String()
 }
 
 func strReplace(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) < 3 || len(args) > 4 {
-		return Null, Errorf(TypeError, "replace expected at least 2 arguments, got %d", len(args)-1)
+	if err := argsPositional("str", "replace", args[1:], kw, 2, 3); err != nil {
+		return Null, err
 	}
-	s := strLayout.Must(args[0])
+	s := strSelf(args)
 	old, ok := AsStr(args[1])
 	if !ok {
 		return Null, Errorf(TypeError, "replace() argument 1 must be str, not %s", TypeName(args[1]))
@@ -946,58 +1106,79 @@ func strReplace(th *Thread, args []Value, kw []Value) (Value, error) {
 	}
 	n := -1
 	if len(args) == 4 {
-		c, err := AsInt64(th, args[3])
+		c, err := ssizeArg(th, args[3])
 		if err != nil {
 			return Null, err
 		}
-		n = int(c)
+		n = c
 	}
-	return MakeStr(strings.Replace(s.s, old.s, nw.s, n)), nil
+	if old.s == "" {
+		if n < 0 || n > s.nchars+1 {
+			n = s.nchars + 1
+		}
+		return strResult(s, replaceEmpty(s.s, nw.s, n)), nil
+	}
+	return strResult(s, strings.Replace(s.s, old.s, nw.s, n)), nil
 }
 
-func strPad(th *Thread, args []Value, kind string) (Value, error) {
-	if len(args) < 2 || len(args) > 3 {
-		return Null, Errorf(TypeError, "%s expected at least 1 argument, got %d", kind, len(args)-1)
+// fillCharArg converts center/ljust/rjust's fill character.
+func fillCharArg(v Value) (string, error) {
+	f, ok := AsStr(v)
+	if !ok {
+		return "", Errorf(TypeError, "The fill character must be a unicode character, not %s", TypeName(v))
 	}
-	s := strLayout.Must(args[0])
-	width, err := AsIndex(th, args[1])
+	if f.nchars != 1 {
+		return "", Errorf(TypeError, "The fill character must be exactly one character long")
+	}
+	return f.s, nil
+}
+
+// padSplit is how much of a pad of width-n goes to the left for kind.
+func padSplit(kind string, pad, width int) int {
+	switch kind {
+	case "ljust":
+		return 0
+	case "rjust":
+		return pad
+	}
+	return pad/2 + (pad & width & 1)
+}
+
+func strPad(th *Thread, args []Value, kw []Value, kind string) (Value, error) {
+	if err := argsPositional("str", kind, args[1:], kw, 1, 2); err != nil {
+		return Null, err
+	}
+	s := strSelf(args)
+	width, err := ssizeArg(th, args[1])
 	if err != nil {
 		return Null, err
 	}
 	fill := " "
 	if len(args) == 3 {
-		f, ok := AsStr(args[2])
-		if !ok || f.nchars != 1 {
-			return Null, Errorf(TypeError, "The fill character must be exactly one character long")
+		if fill, err = fillCharArg(args[2]); err != nil {
+			return Null, err
 		}
-		fill = f.s
 	}
 	pad := width - s.nchars
 	if pad <= 0 {
-		return args[0], nil
+		return strResult(s, s.s), nil
 	}
-	switch kind {
-	case "ljust":
-		return MakeStr(s.s + strings.Repeat(fill, pad)), nil
-	case "rjust":
-		return MakeStr(strings.Repeat(fill, pad) + s.s), nil
-	}
-	left := pad/2 + (pad & width & 1)
+	left := padSplit(kind, pad, width)
 	return MakeStr(strings.Repeat(fill, left) + s.s + strings.Repeat(fill, pad-left)), nil
 }
 
 func strZfill(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) != 2 {
-		return Null, Errorf(TypeError, "zfill() takes exactly one argument (%d given)", len(args)-1)
+	if err := argsOne("str", "zfill", args[1:], kw); err != nil {
+		return Null, err
 	}
-	s := strLayout.Must(args[0])
-	width, err := AsIndex(th, args[1])
+	s := strSelf(args)
+	width, err := ssizeArg(th, args[1])
 	if err != nil {
 		return Null, err
 	}
 	pad := width - s.nchars
 	if pad <= 0 {
-		return MakeStr(s.s), nil
+		return strResult(s, s.s), nil
 	}
 	if s.s != "" && (s.s[0] == '+' || s.s[0] == '-') {
 		return MakeStr(s.s[:1] + strings.Repeat("0", pad) + s.s[1:]), nil
@@ -1005,11 +1186,16 @@ func strZfill(th *Thread, args []Value, kw []Value) (Value, error) {
 	return MakeStr(strings.Repeat("0", pad) + s.s), nil
 }
 
-func strPartition(args []Value, right bool) (Value, error) {
-	if len(args) != 2 {
-		return Null, Errorf(TypeError, "partition() takes exactly one argument (%d given)", len(args)-1)
+func strPartition(args []Value, kw []Value, right bool) (Value, error) {
+	name := "partition"
+	if right {
+		name = "rpartition"
 	}
-	s := strLayout.Must(args[0]).s
+	if err := argsOne("str", name, args[1:], kw); err != nil {
+		return Null, err
+	}
+	self := strSelf(args)
+	s := self.s
 	sep, ok := AsStr(args[1])
 	if !ok {
 		return Null, Errorf(TypeError, "must be str, not %s", TypeName(args[1]))
@@ -1021,61 +1207,90 @@ func strPartition(args []Value, right bool) (Value, error) {
 	if right {
 		i = strings.LastIndex(s, sep.s)
 		if i < 0 {
-			return NewTuple(emptyStr.Value(), emptyStr.Value(), MakeStr(s)).Value(), nil
+			return NewTuple(emptyStr.Value(), emptyStr.Value(), strResult(self, s)).Value(), nil
 		}
 	} else {
 		i = strings.Index(s, sep.s)
 		if i < 0 {
-			return NewTuple(MakeStr(s), emptyStr.Value(), emptyStr.Value()).Value(), nil
+			return NewTuple(strResult(self, s), emptyStr.Value(), emptyStr.Value()).Value(), nil
 		}
 	}
-	return NewTuple(MakeStr(s[:i]), sep.Value(), MakeStr(s[i+len(sep.s):])).Value(), nil
+	return NewTuple(MakeStr(s[:i]), MakeStr(sep.s), MakeStr(s[i+len(sep.s):])).Value(), nil
+}
+
+func strRemoveAffix(args []Value, kw []Value, name string) (Value, error) {
+	if err := argsOne("str", name, args[1:], kw); err != nil {
+		return Null, err
+	}
+	self := strSelf(args)
+	p, ok := AsStr(args[1])
+	if !ok {
+		return Null, Errorf(TypeError, "%s() argument must be str, not %s", name, TypeName(args[1]))
+	}
+	if name == "removeprefix" {
+		return strResult(self, strings.TrimPrefix(self.s, p.s)), nil
+	}
+	return strResult(self, strings.TrimSuffix(self.s, p.s)), nil
 }
 
 func strExpandTabs(th *Thread, args []Value, kwnames []Value) (Value, error) {
-	var self, tab Value = Null, MakeInt(8)
-	if err := UnpackArgs("expandtabs", args, kwnames, "self", &self, "tabsize?", &tab); err != nil {
+	tab := MakeInt(8)
+	if err := argsKeywords("expandtabs", args[1:], kwnames, []string{"tabsize"}, 0, &tab); err != nil {
 		return Null, err
 	}
-	ts, err := AsInt64(th, tab)
+	ts, err := ssizeArg(th, tab)
 	if err != nil {
 		return Null, err
 	}
+	self := strSelf(args)
+	if !strings.Contains(self.s, "\t") {
+		return strResult(self, self.s), nil
+	}
 	var b strings.Builder
 	col := 0
-	for _, r := range strLayout.Must(self).s {
+	s := self.s
+	for i := 0; i < len(s); {
+		r, size := decodeRuneWTF8(s[i:])
 		switch r {
 		case '\t':
 			if ts > 0 {
-				n := int(ts) - col%int(ts)
+				n := ts - col%ts
 				b.WriteString(strings.Repeat(" ", n))
 				col += n
 			}
 		case '\n', '\r':
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 			col = 0
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 			col++
 		}
+		i += size
 	}
 	return MakeStr(b.String()), nil
 }
 
 func strEncode(th *Thread, args []Value, kwnames []Value) (Value, error) {
-	var self, enc, errs Value = Null, MakeStr("utf-8"), MakeStr("strict")
-	if err := UnpackArgs("encode", args, kwnames, "self", &self, "encoding?", &enc, "errors?", &errs); err != nil {
+	enc, errs := Null, Null
+	if err := argsKeywords("encode", args[1:], kwnames, []string{"encoding", "errors"}, 0, &enc, &errs); err != nil {
 		return Null, err
 	}
-	es, ok := AsStr(enc)
-	if !ok {
-		return Null, Errorf(TypeError, "encode() argument 'encoding' must be str, not %s", TypeName(enc))
+	encoding, errors := "utf-8", "strict"
+	if !enc.IsNull() {
+		es, ok := AsStr(enc)
+		if !ok {
+			return Null, Errorf(TypeError, "encode() argument 'encoding' must be str, not %s", TypeName(enc))
+		}
+		encoding = es.s
 	}
-	ers, ok := AsStr(errs)
-	if !ok {
-		return Null, Errorf(TypeError, "encode() argument 'errors' must be str, not %s", TypeName(errs))
+	if !errs.IsNull() {
+		es, ok := AsStr(errs)
+		if !ok {
+			return Null, Errorf(TypeError, "encode() argument 'errors' must be str, not %s", TypeName(errs))
+		}
+		errors = es.s
 	}
-	b, err := Encode(strLayout.Must(self), es.s, ers.s)
+	b, err := encodeWith(th, strSelf(args), encoding, errors)
 	if err != nil {
 		return Null, err
 	}
@@ -1083,9 +1298,11 @@ func strEncode(th *Thread, args []Value, kwnames []Value) (Value, error) {
 }
 
 func strMakeTrans(th *Thread, args []Value, kw []Value) (Value, error) {
+	if err := argsPositional("str", "maketrans", args, kw, 1, 3); err != nil {
+		return Null, err
+	}
 	d := NewDict()
-	switch len(args) {
-	case 1:
+	if len(args) == 1 {
 		src, ok := AsDict(args[0])
 		if !ok {
 			return Null, Errorf(TypeError, "if you give only one argument to maketrans it must be a dict")
@@ -1097,52 +1314,63 @@ func strMakeTrans(th *Thread, args []Value, kw []Value) (Value, error) {
 					return Null, Errorf(ValueError, "string keys in translate table must be of length 1")
 				}
 				k = MakeInt(int64(s.At(0)))
+			} else if !isIntLike(k) {
+				return Null, Errorf(TypeError, "keys in translate table must be strings or integers")
 			}
 			if err := d.Set(th, k, vals[i]); err != nil {
 				return Null, err
 			}
 		}
-	case 2, 3:
-		x, ok1 := AsStr(args[0])
-		y, ok2 := AsStr(args[1])
-		if !ok1 || !ok2 {
-			return Null, Errorf(TypeError, "maketrans() argument must be str")
+		return d.Value(), nil
+	}
+	x, ok := AsStr(args[0])
+	if !ok {
+		return Null, Errorf(TypeError, "first maketrans argument must be a string if there is a second argument")
+	}
+	y, ok := AsStr(args[1])
+	if !ok {
+		return Null, Errorf(TypeError, "maketrans() argument 2 must be str, not %s", TypeName(args[1]))
+	}
+	var z *Str
+	if len(args) == 3 {
+		if z, ok = AsStr(args[2]); !ok {
+			return Null, Errorf(TypeError, "maketrans() argument 3 must be str, not %s", TypeName(args[2]))
 		}
-		if x.nchars != y.nchars {
-			return Null, Errorf(ValueError, "the first two maketrans arguments must have equal length")
+	}
+	if x.nchars != y.nchars {
+		return Null, Errorf(ValueError, "the first two maketrans arguments must have equal length")
+	}
+	xr, yr := x.Runes(), y.Runes()
+	for i := range xr {
+		if err := d.Set(th, MakeInt(int64(xr[i])), MakeInt(int64(yr[i]))); err != nil {
+			return Null, err
 		}
-		xr, yr := x.Runes(), y.Runes()
-		for i := range xr {
-			_ = d.Set(th, MakeInt(int64(xr[i])), MakeInt(int64(yr[i])))
-		}
-		if len(args) == 3 {
-			z, ok := AsStr(args[2])
-			if !ok {
-				return Null, Errorf(TypeError, "maketrans() argument 3 must be str")
+	}
+	if z != nil {
+		for _, r := range z.Runes() {
+			if err := d.Set(th, MakeInt(int64(r)), None); err != nil {
+				return Null, err
 			}
-			for _, r := range z.s {
-				_ = d.Set(th, MakeInt(int64(r)), None)
-			}
 		}
-	default:
-		return Null, Errorf(TypeError, "maketrans() takes 1 to 3 arguments")
 	}
 	return d.Value(), nil
 }
 
 func strTranslate(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) != 2 {
-		return Null, Errorf(TypeError, "translate() takes exactly one argument (%d given)", len(args)-1)
+	if err := argsOne("str", "translate", args[1:], kw); err != nil {
+		return Null, err
 	}
-	s := strLayout.Must(args[0]).s
+	self := strSelf(args)
 	table := args[1]
 	var b strings.Builder
-	for _, r := range s {
+	s := self.s
+	for i := 0; i < len(s); {
+		r, size := decodeRuneWTF8(s[i:])
+		i += size
 		v, err := GetItem(th, table, MakeInt(int64(r)))
 		if err != nil {
-			e := AsException(err)
-			if e.Matches(LookupError) {
-				b.WriteRune(r)
+			if e := AsException(err); e != nil && e.Matches(LookupError) {
+				writeRuneWTF8(&b, r)
 				continue
 			}
 			return Null, err
@@ -1150,8 +1378,11 @@ func strTranslate(th *Thread, args []Value, kw []Value) (Value, error) {
 		switch {
 		case v.IsNone():
 		case isIntLike(v):
-			n, _ := intToInt64(v)
-			b.WriteRune(rune(n))
+			n, ok := intToInt64(v)
+			if !ok || n < 0 || n > 0x10ffff {
+				return Null, Errorf(ValueError, "character mapping must be in range(0x110000)")
+			}
+			writeRuneWTF8(&b, rune(n))
 		default:
 			sv, ok := AsStr(v)
 			if !ok {
@@ -1160,5 +1391,5 @@ func strTranslate(th *Thread, args []Value, kw []Value) (Value, error) {
 			b.WriteString(sv.s)
 		}
 	}
-	return MakeStr(b.String()), nil
+	return strResult(self, b.String()), nil
 }
