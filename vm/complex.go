@@ -180,7 +180,17 @@ func initComplexType() {
 						if !ok {
 							return Null, Errorf(TypeError, "complex() second argument must be a number, not '%s'", TypeName(im))
 						}
-						c += i * 1i
+						// complex(a, b) is a + b*1j computed part by part
+						// (as CPython does), so that infinities and
+						// negative zeros survive: no 0*inf products.
+						rePart, imPart := real(c), real(i)
+						if _, isC := AsComplex(im); isC {
+							rePart -= imag(i)
+						}
+						if _, isC := AsComplex(re); isC {
+							imPart += imag(c)
+						}
+						c = complex(rePart, imPart)
 					}
 				}
 				o := complexLayout.New(t)

@@ -109,7 +109,7 @@ func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (*fmt
 		sp.grouping = '_'
 		pos++
 	}
-	if pos < end && rs[pos] == ',' {
+	if pos < end && rs[pos] == ',' && sp.grouping == '_' {
 		return nil, Errorf(ValueError, "Cannot specify both ',' and '_'.")
 	}
 	if pos < end && rs[pos] == '.' {
@@ -363,7 +363,7 @@ func formatIntSpec(v Value, sp *fmtSpec) (string, error) {
 			return "", Errorf(OverflowError, "Python int too large to convert to C long")
 		}
 		if x < 0 || x > 0x10ffff {
-			return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
+			return "", errMsg(OverflowError, "%c arg not in range(0x110000)")
 		}
 		sp.layoutNumber(&b, false, "", "", false, string(appendRuneWTF8(nil, rune(x))), numLocale{})
 		return b.String(), nil
@@ -780,3 +780,7 @@ func formatStrSpec(s string, sp *fmtSpec) (string, error) {
 	}
 	return padText(s, sp), nil
 }
+
+// errMsg is an exception with a literal message (one with a '%' that
+// Errorf would take for a verb).
+func errMsg(t *Type, msg string) *Exception { return NewException(t, MakeStr(msg)) }

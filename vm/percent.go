@@ -98,7 +98,7 @@ func percentFormat(th *Thread, f string, args Value, isBytes bool) ([]byte, erro
 		}
 	}
 	if ps.argidx < ps.arglen && ps.dict.IsNull() {
-		return nil, Errorf(TypeError, "not all arguments converted during string formatting")
+		return nil, ps.notAll()
 	}
 	return out, nil
 }
@@ -280,9 +280,16 @@ flags:
 	}
 	out = percentPad(out, s, ch, flags, width, numeric, ps.bytes)
 	if !ps.dict.IsNull() && ps.argidx < ps.arglen {
-		return nil, 0, Errorf(TypeError, "not all arguments converted during string formatting")
+		return nil, 0, ps.notAll()
 	}
 	return out, i, nil
+}
+
+func (ps *percentState) notAll() error {
+	if ps.bytes {
+		return Errorf(TypeError, "not all arguments converted during bytes formatting")
+	}
+	return Errorf(TypeError, "not all arguments converted during string formatting")
 }
 
 func (ps *percentState) badChar(f string, ch rune, pos int) error {
@@ -358,7 +365,7 @@ func (ps *percentState) charOf(th *Thread, v Value) (string, error) {
 			return string(b.b), nil
 		}
 		if !isIntLike(v) && v.Type().Index == nil {
-			return "", Errorf(TypeError, "%%c requires an integer in range(256) or a single byte")
+			return "", errMsg(TypeError, "%c requires an integer in range(256) or a single byte")
 		}
 		n, err := Index(th, v)
 		if err != nil {
@@ -366,18 +373,18 @@ func (ps *percentState) charOf(th *Thread, v Value) (string, error) {
 		}
 		x, ok := intToInt64(n)
 		if !ok || x < 0 || x > 255 {
-			return "", Errorf(OverflowError, "%%c arg not in range(256)")
+			return "", errMsg(OverflowError, "%c arg not in range(256)")
 		}
 		return string([]byte{byte(x)}), nil
 	}
 	if s, ok := AsStr(v); ok {
 		if s.nchars != 1 {
-			return "", Errorf(TypeError, "%%c requires int or char")
+			return "", errMsg(TypeError, "%c requires int or char")
 		}
 		return s.s, nil
 	}
 	if !isIntLike(v) && v.Type().Index == nil {
-		return "", Errorf(TypeError, "%%c requires int or char")
+		return "", errMsg(TypeError, "%c requires int or char")
 	}
 	n, err := Index(th, v)
 	if err != nil {
@@ -385,7 +392,7 @@ func (ps *percentState) charOf(th *Thread, v Value) (string, error) {
 	}
 	x, ok := intToInt64(n)
 	if !ok || x < 0 || x > 0x10ffff {
-		return "", Errorf(OverflowError, "%%c arg not in range(0x110000)")
+		return "", errMsg(OverflowError, "%c arg not in range(0x110000)")
 	}
 	return runeString(rune(x)), nil
 }
