@@ -4,5 +4,13 @@ package stdlib
 // itertools, ...): each package registers its modules in init().
 
 import (
+	_ "gilpy/stdlib/abc"
+	_ "gilpy/stdlib/bisect"
+	_ "gilpy/stdlib/collections"
+	_ "gilpy/stdlib/itertools"
 	_ "gilpy/stdlib/math"
+	_ "gilpy/stdlib/operator"
+	_ "gilpy/stdlib/posix"
+	_ "gilpy/stdlib/random"
+	_ "gilpy/stdlib/weakref"
 )

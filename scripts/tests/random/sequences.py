@@ -1,0 +1,26 @@
+import random
+random.seed(42)
+print([random.random() for _ in range(3)])
+print([random.randint(1, 100) for _ in range(10)])
+print(random.choice("abcdef"), random.randrange(0, 100, 7), random.uniform(1, 2))
+l = list(range(20)); random.shuffle(l); print(l)
+print(random.sample(range(100), 10), random.sample(range(10000), 8))
+print(random.choices("abc", k=5), random.choices([1,2,3], weights=[10,1,1], k=8), random.choices("xyz", cum_weights=[1,2,10], k=5))
+print(random.gauss(0, 1), random.gauss(0, 1), random.normalvariate(5, 2), random.expovariate(1.5))
+print(random.getrandbits(1), random.getrandbits(32), random.getrandbits(100), random.getrandbits(64))
+for s in ["hello", b"bytes", 0, -5, 2**100, 3.5, bytearray(b"x")]:
+    random.seed(s); print(repr(s), random.random(), random.randint(1, 6))
+st = random.getstate(); a = [random.random() for _ in range(3)]; random.setstate(st); print(a == [random.random() for _ in range(3)])
+r = random.Random(7); print(r.random(), r.randrange(10**30))
+class MyR(random.Random):
+    def random(self): return 0.5
+m = MyR(); print(m.randint(1, 10), m.choice([1,2,3]))
+print(random.triangular(), random.betavariate(2,3), random.gammavariate(0.5, 1), random.gammavariate(3, 2), random.lognormvariate(0,1), random.vonmisesvariate(1,2), random.paretovariate(3), random.weibullvariate(1,2))
+print(random.randbytes(5))
+print(random.sample(["a","b"], counts=[3,2], k=4))
+try: random.choice([])
+except IndexError as e: print(e)
+try: random.sample({1,2}, 1)
+except TypeError as e: print(e)
+print(len(random.getstate()[1]), random.getstate()[0])
+sr = random.SystemRandom(); print(0 <= sr.random() < 1, 0 <= sr.randint(1,5) <= 5)
