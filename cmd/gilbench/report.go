@@ -24,7 +24,12 @@ type report struct {
 	GeomeanTime float64      `json:"geomean_time_ratio"`   // over the programs with status ok
 	GeomeanMem  float64      `json:"geomean_memory_ratio"` // over the same programs
 	Counted     int          `json:"geomean_programs"`
-	Bad         int          `json:"problems"` // failures, mismatches, unstable outputs
+	// The same means over every program with both times, mismatches
+	// included: a speed trend while a correctness bug is open.
+	GeomeanTimeTimed float64 `json:"geomean_time_ratio_all_timed"`
+	GeomeanMemTimed  float64 `json:"geomean_memory_ratio_all_timed"`
+	CountedTimed     int     `json:"geomean_all_timed_programs"`
+	Bad              int     `json:"problems"` // failures, mismatches, unstable outputs
 }
 
 // progResult is one program's comparison.
@@ -95,9 +100,13 @@ func (r *progResult) finish(want, got []byte) {
 // summarize computes the geometric means over the programs that ran
 // cleanly on both sides with equal output, and counts the problems.
 func (rep *report) summarize() {
-	var times, mems []float64
+	var times, mems, allTimes, allMems []float64
 	rep.Bad = 0
 	for _, p := range rep.Programs {
+		if p.TimeRatio > 0 && p.MemRatio > 0 {
+			allTimes = append(allTimes, p.TimeRatio)
+			allMems = append(allMems, p.MemRatio)
+		}
 		if p.Status != "ok" {
 			rep.Bad++
 			continue
@@ -112,6 +121,9 @@ func (rep *report) summarize() {
 	rep.Counted = len(times)
 	rep.GeomeanTime = geomean(times)
 	rep.GeomeanMem = geomean(mems)
+	rep.CountedTimed = len(allTimes)
+	rep.GeomeanTimeTimed = geomean(allTimes)
+	rep.GeomeanMemTimed = geomean(allMems)
 }
 
 // median of xs (the mean of the middle two for an even count); 0 for none.
@@ -154,7 +166,7 @@ func comparable(out []byte, checkLines bool) []byte {
 		return out
 	}
 	var b bytes.Buffer
-	for _, line := range strings.SplitAfter(string(out), "\n") {
+	for _, line := range splitLines(out) {
 		if strings.HasPrefix(line, checkPrefix) {
 			b.WriteString(strings.TrimSuffix(line, "\n"))
 			b.WriteByte('\n')
@@ -169,8 +181,7 @@ func firstDifference(a, b []byte, aName, bName string) string {
 	if bytes.Equal(a, b) {
 		return ""
 	}
-	al := strings.SplitAfter(string(a), "\n")
-	bl := strings.SplitAfter(string(b), "\n")
+	al, bl := splitLines(a), splitLines(b)
 	line := func(ls []string, i int) string {
 		if i < len(ls) {
 			return fmt.Sprintf("%q", ls[i])
@@ -183,6 +194,15 @@ func firstDifference(a, b []byte, aName, bName string) string {
 				i+1, aName, clip(line(al, i), 100), bName, clip(line(bl, i), 100))
 		}
 	}
+}
+
+// splitLines splits after each newline; a final line without one is kept.
+func splitLines(b []byte) []string {
+	lines := strings.SplitAfter(string(b), "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 func clip(s string, n int) string {
@@ -271,11 +291,19 @@ func writeTable(w io.Writer, rep *report) {
 			outputColumn(p),
 		})
 	}
+	footer := 1
 	rows = append(rows, []string{
 		fmt.Sprintf("geometric mean (%d of %d)", rep.Counted, len(rep.Programs)),
 		"", "", fmtRatio(rep.GeomeanTime), "", "", fmtRatio(rep.GeomeanMem), "",
 	})
-	io.WriteString(w, formatTable(rows, map[int]bool{0: true, 7: true}))
+	if rep.CountedTimed > rep.Counted {
+		footer++
+		rows = append(rows, []string{
+			fmt.Sprintf("  with mismatches (%d of %d)", rep.CountedTimed, len(rep.Programs)),
+			"", "", fmtRatio(rep.GeomeanTimeTimed), "", "", fmtRatio(rep.GeomeanMemTimed), "",
+		})
+	}
+	io.WriteString(w, formatTable(rows, footer, map[int]bool{0: true, 7: true}))
 
 	if rep.Bad == 0 {
 		fmt.Fprintf(w, "\nall %d programs ran on both interpreters with equal output\n", len(rep.Programs))
@@ -312,8 +340,8 @@ func orDash(s string) string {
 
 // formatTable aligns rows (the first is the heading) in columns two
 // spaces apart; columns in left are left-aligned, the others right-aligned.
-// A rule goes under the heading and above the last row.
-func formatTable(rows [][]string, left map[int]bool) string {
+// A rule goes under the heading and above the last footer rows.
+func formatTable(rows [][]string, footer int, left map[int]bool) string {
 	var widths []int
 	for _, row := range rows {
 		for i, cell := range row {
@@ -330,7 +358,7 @@ func formatTable(rows [][]string, left map[int]bool) string {
 	rule := strings.Repeat("-", max(total-2, 0)) + "\n"
 	var b strings.Builder
 	for r, row := range rows {
-		if r == len(rows)-1 && r > 1 {
+		if footer > 0 && r == len(rows)-footer {
 			b.WriteString(rule)
 		}
 		var line strings.Builder
