@@ -1103,6 +1103,17 @@ func (e *Encoder) SaveReduceParts(obj, fn, args, state vm.Value) error {
 	return e.SaveReduce(reduceArgs{fn: fn, args: args, state: state, listItems: vm.None, dictItems: vm.None, stateSetter: vm.None}, obj)
 }
 
+// SaveReduceWithSetter pickles obj as fn(*args), then applies state with
+// setter(obj, state) (pickle's state_setter), so state may refer back to
+// obj.
+func (e *Encoder) SaveReduceWithSetter(obj, fn, args, state, setter vm.Value) error {
+	return e.SaveReduce(reduceArgs{fn: fn, args: args, state: state, listItems: vm.None, dictItems: vm.None, stateSetter: setter}, obj)
+}
+
+// SetFraming turns protocol 4's frames on or off (a stream read whole
+// from a pipe has no use for them).
+func (e *Encoder) SetFraming(on bool) { e.framing = on && e.proto >= 4 }
+
 // SaveReduce is CPython's save_reduce.
 func (e *Encoder) SaveReduce(r reduceArgs, obj vm.Value) error {
 	th := e.th

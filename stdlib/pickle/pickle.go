@@ -1,8 +1,8 @@
-// Package pickle implements Python's pickle and copyreg modules in Go:
+// Package pickle implements Python's pickle module in Go:
 // the pickle protocols 0 to 5 (dumps writes the bytes CPython's _pickle
 // writes for the same values, loads reads any of them), reduction through
 // __reduce_ex__/__reduce__/__getnewargs_ex__/__getstate__/__setstate__ and
-// copyreg's dispatch table, and Pickler/Unpickler classes that programs
+// copyreg's dispatch table (copyreg itself is Python, in pylib), and Pickler/Unpickler classes that programs
 // can subclass (persistent_id, persistent_load, find_class,
 // reducer_override, dispatch_table).
 //

@@ -1,87 +1,15 @@
 package pickle
 
-// This file is the copyreg module and the default way an instance
-// reduces (object.__reduce_ex__ with copyreg's helpers): the class plus
-// the arguments __new__ needs, and the state BUILD restores.
+// This file is the default way an instance reduces (object.__reduce_ex__
+// with copyreg's helpers): the class plus the arguments __new__ needs,
+// and the state BUILD restores. The copyreg module itself is Python
+// (stdlib/pylib/lib/copyreg.py); pickling consults its dispatch_table.
 
 import (
 	"strings"
 
 	"gilpy/vm"
 )
-
-func init() { vm.RegisterModule("copyreg", initCopyreg) }
-
-func initCopyreg(th *vm.Thread, m *vm.Module) error {
-	m.Set("dispatch_table", vm.NewDict().Value())
-	m.Set("_extension_registry", vm.NewDict().Value())
-	m.Set("_inverted_registry", vm.NewDict().Value())
-	m.Set("_extension_cache", vm.NewDict().Value())
-	m.AddFunc("pickle", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		var typ, fn, ctor vm.Value = vm.Null, vm.Null, vm.None
-		if err := vm.UnpackArgs("pickle", args, kw, "ob_type", &typ, "pickle_function", &fn, "constructor_ob?", &ctor); err != nil {
-			return vm.Null, err
-		}
-		if !vm.Callable(fn) {
-			return vm.Null, vm.Errorf(vm.TypeError, "reduction functions must be callable")
-		}
-		if !ctor.IsNone() && !vm.Callable(ctor) {
-			return vm.Null, vm.Errorf(vm.TypeError, "constructors must be callable")
-		}
-		dt, _ := m.Get("dispatch_table")
-		if err := vm.SetItem(th, dt, typ, fn); err != nil {
-			return vm.Null, err
-		}
-		return vm.None, nil
-	})
-	m.AddFunc("constructor", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		if len(args) != 1 || !vm.Callable(args[0]) {
-			return vm.Null, vm.Errorf(vm.TypeError, "constructors must be callable")
-		}
-		return vm.None, nil
-	})
-	m.AddFunc("__newobj__", newobj)
-	m.AddFunc("__newobj_ex__", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		if len(args) != 3 {
-			return vm.Null, vm.Errorf(vm.TypeError, "__newobj_ex__ expected 3 arguments, got %d", len(args))
-		}
-		return callNew(th, args[0], args[1], args[2])
-	})
-	m.AddFunc("_reconstructor", reconstructor)
-	m.AddFunc("_slotnames", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		if len(args) != 1 {
-			return vm.Null, vm.Errorf(vm.TypeError, "_slotnames expected 1 argument")
-		}
-		t, ok := vm.AsType(args[0])
-		if !ok {
-			return vm.NewList(nil).Value(), nil
-		}
-		names := slotNames(th, t)
-		out := make([]vm.Value, len(names))
-		for i, n := range names {
-			out[i] = vm.MakeStr(n)
-		}
-		return vm.NewList(out).Value(), nil
-	})
-	m.AddFunc("_reduce_ex", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		if len(args) != 2 {
-			return vm.Null, vm.Errorf(vm.TypeError, "_reduce_ex expected 2 arguments")
-		}
-		return reduceEx01(th, args[0])
-	})
-	for _, n := range []string{"add_extension", "remove_extension", "clear_extension_cache"} {
-		m.AddFunc(n, func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) { return vm.None, nil })
-	}
-	return nil
-}
-
-// newobj is copyreg.__newobj__(cls, *args): cls.__new__(cls, *args).
-func newobj(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-	if len(args) < 1 {
-		return vm.Null, vm.Errorf(vm.TypeError, "__newobj__() missing required argument 'cls'")
-	}
-	return callNew(th, args[0], vm.NewTuple(args[1:]...).Value(), vm.None)
-}
 
 func callNew(th *vm.Thread, cls, args, kwargs vm.Value) (vm.Value, error) {
 	nf, err := vm.GetAttrString(th, cls, "__new__")
@@ -101,31 +29,9 @@ func callNew(th *vm.Thread, cls, args, kwargs vm.Value) (vm.Value, error) {
 	return vm.Call(th, nf, a, kwnames)
 }
 
-// reconstructor is copyreg._reconstructor(cls, base, state), what
-// protocols 0 and 1 use for instances.
-func reconstructor(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-	if len(args) != 3 {
-		return vm.Null, vm.Errorf(vm.TypeError, "_reconstructor expected 3 arguments")
-	}
-	cls, base, state := args[0], args[1], args[2]
-	if base.Is(vm.ObjectType.Value()) {
-		return vm.CallMethod(th, vm.ObjectType.Value(), "__new__", cls)
-	}
-	obj, err := vm.CallMethod(th, base, "__new__", cls, state)
-	if err != nil {
-		return vm.Null, err
-	}
-	if init, err := vm.GetAttrString(th, base, "__init__"); err == nil && !init.Is(vm.ObjectType.LookupString("__init__")) {
-		if _, err := vm.Call(th, init, []vm.Value{obj, state}, nil); err != nil {
-			return vm.Null, err
-		}
-	}
-	return obj, nil
-}
-
 func copyregDispatchTable(th *vm.Thread) vm.Value {
-	m, ok := th.Interp.Modules.GetString("copyreg")
-	if !ok {
+	m, err := th.Import("copyreg")
+	if err != nil {
 		return vm.Null
 	}
 	mod, ok := vm.AsModule(m)

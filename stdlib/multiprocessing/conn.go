@@ -1,0 +1,458 @@
+package multiprocessing
+
+// multiprocessing.connection.Connection: a pipe or a socketpair end that
+// carries length-prefixed messages (a 4-byte big-endian signed length,
+// or -1 and an 8-byte length for messages over 2 GiB, as CPython frames
+// them). send() pickles, recv() unpickles. Reads and writes are blocking
+// system calls made with the GIL released.
+
+import (
+	"encoding/binary"
+	"runtime"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"gilpy/stdlib/pickle"
+	"gilpy/vm"
+)
+
+type conn struct {
+	vm.Object
+	fd       int // -1 once closed
+	readable bool
+	writable bool
+}
+
+var connLayout = vm.NewLayout[conn]("Connection")
+
+func newConn(fd int, r, w bool) *conn {
+	c := connLayout.New(connType)
+	c.fd, c.readable, c.writable = fd, r, w
+	// CPython closes a connection when its last reference goes; the
+	// collector is later, but the descriptor is not leaked.
+	runtime.SetFinalizer(c, func(c *conn) { c.close() })
+	return c
+}
+
+func (c *conn) check(th *vm.Thread, read bool) error {
+	if c.fd < 0 {
+		return vm.NewOSError(0, "handle is closed")
+	}
+	if read && !c.readable {
+		return vm.NewOSError(0, "connection is write-only")
+	}
+	if !read && !c.writable {
+		return vm.NewOSError(0, "connection is read-only")
+	}
+	return nil
+}
+
+func errnoErr(err error) error {
+	if e, ok := err.(unix.Errno); ok {
+		return vm.NewOSError(int(e), e.Error())
+	}
+	return vm.Errorf(vm.OSError, "%s", err.Error())
+}
+
+// frame builds the header of a message of n bytes.
+func frame(n int) []byte {
+	if n > 0x7fffffff {
+		h := binary.BigEndian.AppendUint32(nil, 0xffffffff)
+		return binary.BigEndian.AppendUint64(h, uint64(n))
+	}
+	return binary.BigEndian.AppendUint32(nil, uint32(n))
+}
+
+// sendBytes writes one framed message; the caller releases the GIL.
+func sendFramed(fd int, data []byte) error {
+	h := frame(len(data))
+	if len(data) <= 16384 {
+		return writeAll(fd, append(h, data...))
+	}
+	if err := writeAll(fd, h); err != nil {
+		return err
+	}
+	return writeAll(fd, data)
+}
+
+// readFull reads exactly len(b) bytes; io.EOF-like errors come back as
+// errEOF (with the count read).
+func readFull(fd int, b []byte) (int, error) {
+	got := 0
+	for got < len(b) {
+		n, err := unix.Read(fd, b[got:])
+		if err == unix.EINTR || err == unix.EAGAIN {
+			if err == unix.EAGAIN {
+				waitReadable(fd, -1)
+			}
+			continue
+		}
+		if err != nil {
+			return got, err
+		}
+		if n == 0 {
+			return got, errEOF
+		}
+		got += n
+	}
+	return got, nil
+}
+
+type eofError struct{}
+
+func (eofError) Error() string { return "EOF" }
+
+var errEOF error = eofError{}
+
+// recvFramed reads one message; maxlen < 0 means no limit.
+func recvFramed(fd int) ([]byte, error) {
+	var h [4]byte
+	if _, err := readFull(fd, h[:]); err != nil {
+		return nil, err
+	}
+	size := int64(int32(binary.BigEndian.Uint32(h[:])))
+	if size == -1 {
+		var h8 [8]byte
+		if _, err := readFull(fd, h8[:]); err != nil {
+			return nil, err
+		}
+		size = int64(binary.BigEndian.Uint64(h8[:]))
+	}
+	if size < 0 {
+		return nil, errBadFrame
+	}
+	buf := make([]byte, size)
+	if _, err := readFull(fd, buf); err != nil {
+		if err == errEOF {
+			return nil, errEOF
+		}
+		return nil, err
+	}
+	return buf, nil
+}
+
+type badFrame struct{}
+
+func (badFrame) Error() string { return "bad message length" }
+
+var errBadFrame error = badFrame{}
+
+// waitReadable polls fd for input (or hang-up) for up to d (negative:
+// forever) and reports whether it is ready.
+func waitReadable(fd int, d time.Duration) bool {
+	var deadline time.Time
+	if d >= 0 {
+		deadline = time.Now().Add(d)
+	}
+	for {
+		ms := -1
+		if d >= 0 {
+			left := time.Until(deadline)
+			if left < 0 {
+				left = 0
+			}
+			ms = int((left + time.Millisecond - 1) / time.Millisecond)
+		}
+		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		n, err := unix.Poll(fds, ms)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return true // let the read report the error
+		}
+		if n > 0 {
+			return true
+		}
+		if d >= 0 && !time.Now().Before(deadline) {
+			return false
+		}
+	}
+}
+
+func (c *conn) recvBytes(th *vm.Thread) ([]byte, error) {
+	if err := c.check(th, true); err != nil {
+		return nil, err
+	}
+	var data []byte
+	var err error
+	fd := c.fd
+	th.Blocking(func() { data, err = recvFramed(fd) })
+	if err == errEOF {
+		return nil, vm.NewException(vm.EOFError)
+	}
+	if err == errBadFrame {
+		return nil, vm.Errorf(vm.OSError, "bad message length")
+	}
+	if err != nil {
+		return nil, errnoErr(err)
+	}
+	return data, nil
+}
+
+func (c *conn) sendBytes(th *vm.Thread, data []byte) error {
+	if err := c.check(th, false); err != nil {
+		return err
+	}
+	var err error
+	fd := c.fd
+	th.Blocking(func() { err = sendFramed(fd, data) })
+	if err != nil {
+		return errnoErr(err)
+	}
+	return nil
+}
+
+func (c *conn) close() {
+	if c.fd >= 0 {
+		unix.Close(c.fd)
+		c.fd = -1
+	}
+}
+
+var connType = vm.NewBuiltinType(vm.TypeSpec{
+	Name: "Connection", Module: "multiprocessing.connection", Layout: connLayout.Info(),
+	Doc: "Connection class based on an arbitrary file descriptor (Unix only), or a socket handle (Windows).",
+	Slots: vm.Slots{
+		Repr: func(th *vm.Thread, self vm.Value) (vm.Value, error) {
+			return vm.MakeStr("<multiprocessing.connection.Connection object at " + hexID(self) + ">"), nil
+		},
+	},
+	Methods: []*vm.BuiltinMethod{
+		{Name: "send", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			if len(args) != 2 {
+				return vm.Null, vm.Errorf(vm.TypeError, "send() takes exactly one argument")
+			}
+			if err := c.check(th, false); err != nil {
+				return vm.Null, err
+			}
+			data, err := pickle.Dumps(th, args[1], pickle.DefaultProtocol)
+			if err != nil {
+				return vm.Null, err
+			}
+			return vm.None, c.sendBytes(th, append([]byte(nil), data...))
+		}},
+		{Name: "recv", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			data, err := c.recvBytes(th)
+			if err != nil {
+				return vm.Null, err
+			}
+			return pickle.Loads(th, data)
+		}},
+		{Name: "send_bytes", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			var buf, offset, size vm.Value = vm.Null, vm.MakeInt(0), vm.None
+			if err := vm.UnpackArgs("send_bytes", args[1:], kw, "buf", &buf, "offset?", &offset, "size?", &size); err != nil {
+				return vm.Null, err
+			}
+			if err := c.check(th, false); err != nil {
+				return vm.Null, err
+			}
+			b, ok := vm.AsBytesLike(buf)
+			if !ok {
+				return vm.Null, vm.Errorf(vm.TypeError, "a bytes-like object is required, not '%s'", vm.TypeName(buf))
+			}
+			off, _ := vm.IntToInt64(offset)
+			n := int64(len(b))
+			if off < 0 {
+				return vm.Null, vm.Errorf(vm.ValueError, "offset is negative")
+			}
+			if n < off {
+				return vm.Null, vm.Errorf(vm.ValueError, "buffer length < offset")
+			}
+			sz := n - off
+			if !size.IsNone() {
+				sz, _ = vm.IntToInt64(size)
+				if sz < 0 {
+					return vm.Null, vm.Errorf(vm.ValueError, "size is negative")
+				}
+				if off+sz > n {
+					return vm.Null, vm.Errorf(vm.ValueError, "buffer length < offset + size")
+				}
+			}
+			return vm.None, c.sendBytes(th, append([]byte(nil), b[off:off+sz]...))
+		}},
+		{Name: "recv_bytes", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			var maxlen vm.Value = vm.None
+			if err := vm.UnpackArgs("recv_bytes", args[1:], kw, "maxlength?", &maxlen); err != nil {
+				return vm.Null, err
+			}
+			if !maxlen.IsNone() {
+				if m, _ := vm.IntToInt64(maxlen); m < 0 {
+					return vm.Null, vm.Errorf(vm.ValueError, "negative maxlength")
+				}
+			}
+			data, err := c.recvBytes(th)
+			if err != nil {
+				return vm.Null, err
+			}
+			if !maxlen.IsNone() {
+				if m, _ := vm.IntToInt64(maxlen); int64(len(data)) > m {
+					c.close()
+					return vm.Null, vm.Errorf(vm.OSError, "bad message length")
+				}
+			}
+			return vm.NewBytes(data).Value(), nil
+		}},
+		{Name: "poll", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			var timeout vm.Value = vm.MakeFloat(0)
+			if err := vm.UnpackArgs("poll", args[1:], kw, "timeout?", &timeout); err != nil {
+				return vm.Null, err
+			}
+			if err := c.check(th, true); err != nil {
+				return vm.Null, err
+			}
+			d, err := timeoutArg(th, timeout)
+			if err != nil {
+				return vm.Null, err
+			}
+			ok := false
+			fd := c.fd
+			if d == 0 {
+				ok = waitReadable(fd, 0)
+			} else {
+				th.Blocking(func() { ok = waitReadable(fd, d) })
+			}
+			return vm.MakeBool(ok), nil
+		}},
+		{Name: "fileno", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			if c.fd < 0 {
+				return vm.Null, vm.NewOSError(0, "handle is closed")
+			}
+			return vm.MakeInt(int64(c.fd)), nil
+		}},
+		{Name: "close", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			connLayout.Must(args[0]).close()
+			return vm.None, nil
+		}},
+		{Name: "__enter__", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) { return args[0], nil }},
+		{Name: "__exit__", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			connLayout.Must(args[0]).close()
+			return vm.None, nil
+		}},
+		{Name: "__reduce__", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			c := connLayout.Must(args[0])
+			ctx := currentSpawn(th)
+			if ctx == nil {
+				return vm.Null, vm.Errorf(vm.RuntimeError, "Connection objects should only be shared between processes through inheritance")
+			}
+			if c.fd < 0 {
+				return vm.Null, vm.NewOSError(0, "handle is closed")
+			}
+			i, err := ctx.register(c.fd)
+			if err != nil {
+				return vm.Null, err
+			}
+			fn, err := mpFunc(th, "_rebuild_connection")
+			if err != nil {
+				return vm.Null, err
+			}
+			return vm.NewTuple(fn, vm.NewTuple(vm.MakeInt(int64(i)), vm.MakeBool(c.readable), vm.MakeBool(c.writable)).Value()).Value(), nil
+		}},
+	},
+	Getters: []*vm.GetSet{
+		{Name: "closed", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).fd < 0), nil }},
+		{Name: "readable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).readable), nil }},
+		{Name: "writable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).writable), nil }},
+	},
+})
+
+func hexID(v vm.Value) string {
+	return "0x" + formatHex(vm.ID(v))
+}
+
+func formatHex(x uint64) string {
+	const digits = "0123456789abcdef"
+	if x == 0 {
+		return "0"
+	}
+	var b [16]byte
+	i := len(b)
+	for x > 0 {
+		i--
+		b[i] = digits[x&15]
+		x >>= 4
+	}
+	return string(b[i:])
+}
+
+func rebuildConnection(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	if len(args) != 3 {
+		return vm.Null, vm.Errorf(vm.TypeError, "_rebuild_connection() expects 3 arguments")
+	}
+	i, _ := vm.IntToInt64(args[0])
+	return newConn(firstInherited+int(i), args[1].IsTrue(), args[2].IsTrue()).Value(), nil
+}
+
+// pipe is multiprocessing.Pipe(duplex): a socketpair, or a one-way pipe
+// (reader first).
+func pipe(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	var duplex vm.Value = vm.True
+	if err := vm.UnpackArgs("Pipe", args, kw, "duplex?", &duplex); err != nil {
+		return vm.Null, err
+	}
+	d, err := vm.Truth(th, duplex)
+	if err != nil {
+		return vm.Null, err
+	}
+	if d {
+		fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			return vm.Null, errnoErr(err)
+		}
+		return vm.NewTuple(newConn(fds[0], true, true).Value(), newConn(fds[1], true, true).Value()).Value(), nil
+	}
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+		return vm.Null, errnoErr(err)
+	}
+	return vm.NewTuple(newConn(p[0], true, false).Value(), newConn(p[1], false, true).Value()).Value(), nil
+}
+
+// pollMany waits until some of fds are readable (or at EOF), for up to d
+// (negative: forever), and returns those.
+func pollMany(fds []int32, d time.Duration) []int {
+	var deadline time.Time
+	if d >= 0 {
+		deadline = time.Now().Add(d)
+	}
+	pfds := make([]unix.PollFd, len(fds))
+	for {
+		for i, fd := range fds {
+			pfds[i] = unix.PollFd{Fd: fd, Events: unix.POLLIN}
+		}
+		ms := -1
+		if d >= 0 {
+			left := time.Until(deadline)
+			if left < 0 {
+				left = 0
+			}
+			ms = int((left + time.Millisecond - 1) / time.Millisecond)
+		}
+		n, err := unix.Poll(pfds, ms)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil
+		}
+		if n > 0 {
+			var out []int
+			for _, p := range pfds {
+				if p.Revents != 0 {
+					out = append(out, int(p.Fd))
+				}
+			}
+			return out
+		}
+		if d >= 0 && !time.Now().Before(deadline) {
+			return nil
+		}
+	}
+}
