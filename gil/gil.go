@@ -9,6 +9,10 @@
 // need no locks of their own, and one Python thread can never see another
 // halfway through an instruction.
 //
+// The lock itself is a boolean (locked) guarded by a mutex, plus the
+// bookkeeping the rules below need: who holds it, who held it last, and a
+// switch number that counts hand-offs between different threads.
+//
 // # How the holder is made to let go
 //
 // Nobody can take the GIL away from the running thread; it has to give it
@@ -21,7 +25,9 @@
 // timer of one switch interval (5 ms by default, sys.setswitchinterval).
 // If the timer expires, the GIL is still held, and no hand-off happened to
 // anybody in the meantime, the waiter sets the drop request bit in the eval
-// breaker. At its next check point the holder sees the bit and releases.
+// breaker. At its next check point the holder sees the bit and releases
+// (Yield). A waiter that is woken by a release but loses the race for the
+// lock starts a fresh full interval: partial waits never add up.
 //
 // # Forced switching
 //
@@ -31,7 +37,8 @@
 // earlier, which made two CPU-bound threads twice as slow as one). So a
 // thread that releases *because it was asked to* waits until some other
 // thread has actually taken the GIL before it tries again. A thread that
-// releases voluntarily (to sleep or do I/O) does not wait.
+// releases voluntarily (to sleep or do I/O) does not wait, and may take the
+// lock straight back if nobody has been scheduled yet.
 //
 // # What follows from the design (and what gilpy's GIL tools show)
 //
@@ -45,9 +52,17 @@
 //     order; gilpy wakes waiters in arrival order, one of the orders CPython
 //     can show.
 //
+// # Shutdown
+//
+// When the interpreter finalizes, only the finalizing (main) thread may run
+// Python code. Finalize records it; any other thread that then tries to
+// take the GIL parks forever, as CPython's daemon threads do
+// (tstate_must_exit in take_gil).
+//
 // The package knows nothing about the interpreter: it deals in *Thread
-// handles and reports every transition to an optional Recorder, from which
-// the statistics, traces and timelines of `gilpy --gil-stats` are built.
+// handles and reports every transition to per-thread counters and to an
+// optional Recorder (stats.go), from which the statistics, traces and
+// timelines of gilpy's GIL tools are built.
 package gil
 
 import (
@@ -81,14 +96,20 @@ type GIL struct {
 	holder       *Thread
 	lastHolder   *Thread
 	switchNumber uint64
-	waiters      []*Thread
-
-	// switchCond is signalled when a thread takes the GIL, for the forced
-	// switching wait; it uses mu.
-	switchCond *sync.Cond
+	// waiters are the threads inside Acquire's wait loop, in arrival order;
+	// a release wakes the first.
+	waiters []*Thread
+	// switched is broadcast whenever a thread takes the GIL, for the
+	// forced-switching wait in Yield; it uses mu.
+	switched *sync.Cond
+	// finalOwner, once set by Finalize, is the only thread that may take
+	// the GIL.
+	finalOwner *Thread
 
 	intervalUS atomic.Int64
 	enabled    bool
+	// timing makes uncontended transitions read the clock (held times).
+	timing atomic.Bool
 
 	rec atomic.Pointer[recorderBox]
 }
@@ -97,6 +118,7 @@ type GIL struct {
 type Thread struct {
 	Name string
 	ID   int64 // set by the interpreter (threading.get_ident)
+	// wake receives a token when a release picks this waiter.
 	wake chan struct{}
 	// Counters (read with the Stats method).
 	stats threadStats
@@ -105,7 +127,7 @@ type Thread struct {
 // New creates an enabled GIL with the default interval.
 func New() *GIL {
 	g := &GIL{enabled: true}
-	g.switchCond = sync.NewCond(&g.mu)
+	g.switched = sync.NewCond(&g.mu)
 	g.intervalUS.Store(int64(DefaultInterval / time.Microsecond))
 	return g
 }
@@ -134,6 +156,14 @@ func (g *GIL) IntervalMicros() int64 { return g.intervalUS.Load() }
 // truncates to whole microseconds; waits use at least 1 µs).
 func (g *GIL) SetIntervalMicros(us int64) { g.intervalUS.Store(us) }
 
+func (g *GIL) waitInterval() time.Duration {
+	us := g.intervalUS.Load()
+	if us < 1 {
+		us = 1
+	}
+	return time.Duration(us) * time.Microsecond
+}
+
 // Holder is the thread holding the GIL, or nil.
 func (g *GIL) Holder() *Thread {
 	g.mu.Lock()
@@ -148,137 +178,11 @@ func (g *GIL) SwitchNumber() uint64 {
 	return g.switchNumber
 }
 
-// Acquire takes the GIL for t, waiting as CPython's take_gil does.
-func (g *GIL) Acquire(t *Thread) {
-	if !g.enabled {
-		return
-	}
-	start := now()
-	g.record(t, EvRequest, start)
+// Waiting is the number of threads waiting for the GIL.
+func (g *GIL) Waiting() int {
 	g.mu.Lock()
-	if !g.locked {
-		g.take(t, start)
-		g.mu.Unlock()
-		return
-	}
-	g.waiters = append(g.waiters, t)
-	timer := time.NewTimer(g.waitInterval())
-	for g.locked {
-		saved := g.switchNumber
-		g.mu.Unlock()
-		timedOut := false
-		select {
-		case <-t.wake:
-			if !timer.Stop() {
-				select {
-				case <-timer.C:
-				default:
-				}
-			}
-		case <-timer.C:
-			timedOut = true
-		}
-		g.mu.Lock()
-		if timedOut && g.locked && g.switchNumber == saved {
-			// A full interval passed with no hand-off to anyone: ask the
-			// holder to let go.
-			if g.Breaker.Load()&DropRequest == 0 {
-				g.Breaker.Or(DropRequest)
-				g.record(t, EvDropRequest, now())
-				t.stats.dropRequests.Add(1)
-			}
-		}
-		// Woken by a release that another thread won, or timed out: start
-		// a fresh full-interval wait.
-		timer.Reset(g.waitInterval())
-	}
-	timer.Stop()
-	for i, w := range g.waiters {
-		if w == t {
-			g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
-			break
-		}
-	}
-	g.take(t, start)
-	g.mu.Unlock()
-}
-
-func (g *GIL) waitInterval() time.Duration {
-	us := g.intervalUS.Load()
-	if us < 1 {
-		us = 1
-	}
-	return time.Duration(us) * time.Microsecond
-}
-
-// take marks t as the holder; g.mu is held.
-func (g *GIL) take(t *Thread, requested int64) {
-	g.locked = true
-	g.holder = t
-	if g.lastHolder != t {
-		g.lastHolder = t
-		g.switchNumber++
-		// Wake a thread waiting for its forced switch to complete.
-		g.switchCond.Broadcast()
-	}
-	// The new holder owes nothing to an old drop request.
-	g.Breaker.And(^DropRequest)
-	at := now()
-	t.stats.acquired(requested, at)
-	g.record(t, EvAcquire, at)
-}
-
-// Release gives the GIL up voluntarily (blocking I/O, sleep, lock waits):
-// it never waits for another thread to take it.
-func (g *GIL) Release(t *Thread) {
-	if !g.enabled {
-		return
-	}
-	g.drop(t)
-	at := now()
-	t.stats.released(at, false)
-	g.record(t, EvRelease, at)
-}
-
-// Final releases the GIL for a thread that is exiting; it never waits.
-func (g *GIL) Final(t *Thread) { g.Release(t) }
-
-// Yield serves a drop request at a check point: release, wait until
-// another thread has taken the GIL (forced switching), then take it back.
-func (g *GIL) Yield(t *Thread) {
-	if !g.enabled {
-		g.Breaker.And(^DropRequest)
-		return
-	}
-	g.drop(t)
-	at := now()
-	t.stats.released(at, true)
-	g.record(t, EvForcedRelease, at)
-	g.mu.Lock()
-	if g.lastHolder == t && len(g.waiters) > 0 {
-		g.Breaker.And(^DropRequest)
-		g.switchCond.Wait()
-	} else {
-		g.Breaker.And(^DropRequest)
-	}
-	g.mu.Unlock()
-	g.Acquire(t)
-}
-
-// drop unlocks and wakes one waiter.
-func (g *GIL) drop(t *Thread) {
-	g.mu.Lock()
-	g.locked = false
-	g.holder = nil
-	g.lastHolder = t
-	if len(g.waiters) > 0 {
-		w := g.waiters[0]
-		select {
-		case w.wake <- struct{}{}:
-		default:
-		}
-	}
-	g.mu.Unlock()
+	defer g.mu.Unlock()
+	return len(g.waiters)
 }
 
 // DropRequested reports whether a waiter asked the holder to release.
@@ -287,3 +191,205 @@ func (g *GIL) DropRequested() bool { return g.Breaker.Load()&DropRequest != 0 }
 // Poke sets the async bit so that running threads look at their pending
 // work at the next check point.
 func (g *GIL) Poke() { g.Breaker.Or(PendingAsync) }
+
+// ------------------------------------------------------------- acquire
+
+// Acquire takes the GIL for t, waiting as CPython's take_gil does: a free
+// lock is taken at once (S4); otherwise t waits one interval at a time and
+// asks the holder to drop the lock only after a whole interval passed with
+// no hand-off to anybody (S5, S6).
+func (g *GIL) Acquire(t *Thread) {
+	if !g.enabled {
+		return
+	}
+	g.mu.Lock()
+	if g.mustExit(t) {
+		g.mu.Unlock()
+		park()
+	}
+	if !g.locked {
+		at := g.stamp()
+		g.record(t, EvRequest, at)
+		g.take(t, at, at)
+		g.mu.Unlock()
+		return
+	}
+	// Waiting costs far more than reading the clock: always time it.
+	start := now()
+	g.record(t, EvRequest, start)
+	t.stats.contended.Add(1)
+	g.waiters = append(g.waiters, t)
+	timer := time.NewTimer(g.waitInterval())
+	for g.locked {
+		saved := g.switchNumber
+		g.mu.Unlock()
+		timedOut := false
+		select {
+		case <-t.wake:
+			timer.Stop()
+		case <-timer.C:
+			timedOut = true
+		}
+		g.mu.Lock()
+		if g.mustExit(t) {
+			g.leaveWaiters(t)
+			g.mu.Unlock()
+			park()
+		}
+		if timedOut && g.locked && g.switchNumber == saved && !g.DropRequested() {
+			// A full interval passed with no hand-off to anyone: ask the
+			// holder to let go.
+			g.Breaker.Or(DropRequest)
+			t.stats.dropRequests.Add(1)
+			g.record(t, EvDropRequest, now())
+		}
+		// Woken by a release that another thread won, or timed out: start
+		// a fresh full-interval wait.
+		timer.Reset(g.waitInterval())
+	}
+	timer.Stop()
+	g.removeWaiter(t)
+	g.take(t, start, now())
+	g.mu.Unlock()
+}
+
+// take marks t as the holder at time at; g.mu is held.
+func (g *GIL) take(t *Thread, requested, at int64) {
+	g.locked = true
+	g.holder = t
+	// A wake token that arrived after t stopped waiting is stale; left in
+	// the channel it would cut t's next interval short (S5).
+	select {
+	case <-t.wake:
+	default:
+	}
+	if g.lastHolder != t {
+		g.lastHolder = t
+		g.switchNumber++
+		t.stats.switches.Add(1)
+	}
+	// Let a thread blocked in its forced switch (Yield) carry on.
+	g.switched.Broadcast()
+	// The new holder owes nothing to an old drop request (S8).
+	g.Breaker.And(^DropRequest)
+	t.stats.acquired(requested, at)
+	g.record(t, EvAcquire, at)
+}
+
+func (g *GIL) removeWaiter(t *Thread) {
+	for i, w := range g.waiters {
+		if w == t {
+			g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+			return
+		}
+	}
+}
+
+// ------------------------------------------------------------- release
+
+// Release gives the GIL up voluntarily (blocking I/O, sleep, lock waits):
+// it never waits for another thread to take it (S9).
+func (g *GIL) Release(t *Thread) {
+	if !g.enabled {
+		return
+	}
+	g.mu.Lock()
+	g.drop(t)
+	g.mu.Unlock()
+	at := g.stamp()
+	t.stats.released(at, false)
+	g.record(t, EvRelease, at)
+}
+
+// Final releases the GIL for a thread that is exiting; it never waits.
+func (g *GIL) Final(t *Thread) {
+	if !g.enabled {
+		return
+	}
+	g.mu.Lock()
+	g.drop(t)
+	g.mu.Unlock()
+	at := g.stamp()
+	t.stats.released(at, false)
+	g.record(t, EvExit, at)
+}
+
+// Yield serves a drop request at a check point: release, wait until
+// another thread has taken the GIL (forced switching), then take it back
+// (S9, S11).
+func (g *GIL) Yield(t *Thread) {
+	if !g.enabled {
+		g.Breaker.And(^DropRequest)
+		return
+	}
+	g.mu.Lock()
+	if g.holder != t || g.finalOwner == t {
+		// Not ours to give (or, during shutdown, nobody may have it).
+		g.Breaker.And(^DropRequest)
+		g.mu.Unlock()
+		return
+	}
+	g.drop(t)
+	at := g.stamp()
+	t.stats.released(at, true)
+	g.record(t, EvForcedRelease, at)
+	g.Breaker.And(^DropRequest)
+	for g.lastHolder == t && len(g.waiters) > 0 {
+		g.switched.Wait()
+	}
+	g.mu.Unlock()
+	g.Acquire(t)
+}
+
+// drop unlocks and wakes the first waiter; g.mu is held.
+func (g *GIL) drop(t *Thread) {
+	g.locked = false
+	g.holder = nil
+	g.lastHolder = t
+	g.wakeOne()
+}
+
+// wakeOne hands a wake token to the first waiter; g.mu is held.
+func (g *GIL) wakeOne() {
+	if len(g.waiters) > 0 {
+		select {
+		case g.waiters[0].wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// ------------------------------------------------------------ shutdown
+
+// Finalize marks the start of interpreter shutdown: from now on only owner
+// (the finalizing thread) may take the GIL; every other thread that tries,
+// or is waiting, parks forever without running Python code again.
+func (g *GIL) Finalize(owner *Thread) {
+	g.mu.Lock()
+	g.finalOwner = owner
+	// Wake the waiters so that they see it and park.
+	for _, w := range g.waiters {
+		select {
+		case w.wake <- struct{}{}:
+		default:
+		}
+	}
+	g.mu.Unlock()
+}
+
+// mustExit reports whether t may no longer take the GIL; g.mu is held.
+func (g *GIL) mustExit(t *Thread) bool { return g.finalOwner != nil && t != g.finalOwner }
+
+// leaveWaiters takes a parking thread out of the waiters and passes on
+// any wake-up it received; g.mu is held.
+func (g *GIL) leaveWaiters(t *Thread) {
+	g.removeWaiter(t)
+	if !g.locked {
+		g.wakeOne()
+	}
+	g.switched.Broadcast()
+}
+
+// park blocks the calling goroutine forever: a thread that may not run
+// Python code again simply stops, as a daemon thread does in CPython.
+func park() { select {} }
