@@ -138,7 +138,9 @@ func TestFinish(t *testing.T) {
 	assert.Equal(t, "FAIL", r.Status)
 	assert.Equal(t, "gilpy: exit status 1", r.Detail)
 	assert.Equal(t, 0.0, r.TimeRatio)
-	assert.Equal(t, "FAIL gilpy", outputColumn(r))
+	assert.Equal(t, "FAIL gilpy (exit 1)", outputColumn(r))
+	r.CPython.Failure = "timed out after 2m0s (process group killed)"
+	assert.Equal(t, "FAIL gilpy (exit 1), CPython (timeout)", outputColumn(r))
 
 	r = progResult{Gilpy: side([]float64{1}, []int64{1}), CPython: side([]float64{1}, []int64{1})}
 	r.CPython.Unstable = "stdout differs between runs"
@@ -195,7 +197,7 @@ func TestWriteTable(t *testing.T) {
 	for _, want := range []string{
 		"2 cores, load average 1.00 0.50 0.25 at start, 2.00 1.00 0.50 at end",
 		"fib                        0.500      1.000  0.50x        3.0          2.0   1.50x  ok\n",
-		"concurrency/echo               -      0.250      -          -          1.0       -  FAIL gilpy\n",
+		"concurrency/echo               -      0.250      -          -          1.0       -  FAIL gilpy (exit 1)\n",
 		"FAIL gilpy",
 		"geometric mean (1 of 2)",
 		"!!! 1 of 2 programs",

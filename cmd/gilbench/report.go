@@ -259,17 +259,30 @@ func outputColumn(r progResult) string {
 		return "ok (check: lines)"
 	case r.Status == "FAIL":
 		var who []string
-		if r.Gilpy.Failure != "" {
-			who = append(who, "gilpy")
+		if f := r.Gilpy.Failure; f != "" {
+			who = append(who, "gilpy "+shortFailure(f))
 		}
-		if r.CPython.Failure != "" {
-			who = append(who, "CPython")
+		if f := r.CPython.Failure; f != "" {
+			who = append(who, "CPython "+shortFailure(f))
 		}
-		return "FAIL " + strings.Join(who, "+")
+		return "FAIL " + strings.Join(who, ", ")
 	case r.Status == "MISMATCH" && r.CheckLines:
 		return "MISMATCH (check: lines)"
 	}
 	return r.Status
+}
+
+// shortFailure fits a failure into the table: "exit 1", "timeout", ...
+func shortFailure(f string) string {
+	switch {
+	case strings.HasPrefix(f, "exit status "):
+		return "(exit " + strings.TrimPrefix(f, "exit status ") + ")"
+	case strings.HasPrefix(f, "timed out"):
+		return "(timeout)"
+	case strings.HasPrefix(f, "signal: "):
+		return "(" + strings.TrimPrefix(f, "signal: ") + ")"
+	}
+	return "(" + clip(f, 30) + ")"
 }
 
 // writeTable prints the report as a table followed by the details of
