@@ -857,6 +857,15 @@ func intMethods() []*BuiltinMethod {
 			if !ok {
 				return Null, Errorf(TypeError, "format spec must be a str")
 			}
+			if spec.s == "" {
+				// An empty spec is str(self): "True" for a bool, as
+				// f"{flag}" shows.
+				r, err := StrOf(th, args[0])
+				if err != nil {
+					return Null, err
+				}
+				return r.Value(), nil
+			}
 			s, err := FormatInt(th, args[0], spec.s)
 			if err != nil {
 				return Null, err
