@@ -7,10 +7,11 @@ import (
 
 // maxDepth caps the recursion of the hand-written parsers. The lexer already
 // stops more than 200 nested brackets; this catches the other ways to nest
-// (unary operators, "not", lambda, await, ...) before the Go stack suffers.
-// CPython stops at a similar depth ("too many nested parentheses" or a
-// MemoryError from its parser stack); 2000 is well above anything real.
-const maxDepth = 2000
+// (unary operators, "not", lambda, await, ...). It is CPython's MAXSTACK,
+// and going deeper is what CPython's parser reports then: a MemoryError.
+// (Below it, the compiler's own limit gives RecursionError first for
+// nesting deeper than about 3000.)
+const maxDepth = 6000
 
 // perr is an error as CPython's parser raises it, before the final fixups
 // (character offsets, text) that finalError applies.
@@ -170,7 +171,7 @@ func (p *parser) isSoft(s string) bool {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth {
-		p.raiseAt(p.i, "too many nested parentheses")
+		p.raiseTypeAt(p.i, "MemoryError", "")
 		return false
 	}
 	return true

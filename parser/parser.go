@@ -22,7 +22,7 @@ const (
 // point) offsets into Text, as CPython reports them (CPython also reports 0
 // or -1 for some errors that have no end; gilpy copies those values).
 type SyntaxError struct {
-	Type       string // "SyntaxError", "IndentationError" or "TabError"
+	Type       string // "SyntaxError", "IndentationError", "TabError" or "MemoryError" (source too deeply nested)
 	Msg        string
 	Filename   string
 	Lineno     int

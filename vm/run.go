@@ -10,17 +10,50 @@ import (
 	"gilpy/vm/compiler"
 )
 
-// CompileSource parses and compiles src. mode is "exec", "eval" or "single".
+// CompileOptions are compile()'s knobs.
+type CompileOptions struct {
+	// Optimize is the -O level; -1 means the interpreter's.
+	Optimize int
+	// FutureAnnotations compiles as under `from __future__ import
+	// annotations`.
+	FutureAnnotations bool
+}
+
+// CompileSource parses and compiles src with the interpreter's settings.
+// mode is "exec", "eval" or "single".
 func CompileSource(th *Thread, src []byte, filename, mode string) (*CodeObject, error) {
-	c, err := CompileToCode(src, filename, mode)
+	return th.Compile(src, filename, mode, CompileOptions{Optimize: -1})
+}
+
+// Compile parses and compiles src. The compiler's SyntaxWarnings go
+// through the warnings machinery; syntax nested deeper than the remaining
+// recursion budget is a RecursionError, as in CPython.
+func (th *Thread) Compile(src []byte, filename, mode string, opts CompileOptions) (*CodeObject, error) {
+	if opts.Optimize < 0 {
+		opts.Optimize = th.Interp.Optimize
+	}
+	c, err := compileToCode(src, filename, mode, compiler.Options{
+		Optimize:          opts.Optimize,
+		FutureAnnotations: opts.FutureAnnotations,
+		RecursionLimit:    th.Interp.RecursionLimit,
+		RecursionDepth:    th.depth,
+		Warn: func(msg string, lineno int) error {
+			return th.WarnExplicit(SyntaxWarning, msg, filename, lineno)
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
 	return NewCodeObject(c), nil
 }
 
-// CompileToCode is CompileSource returning the bare bytecode.
+// CompileToCode compiles with default settings and returns the bare
+// bytecode (for --dis).
 func CompileToCode(src []byte, filename, mode string) (*code.Code, error) {
+	return compileToCode(src, filename, mode, compiler.Options{})
+}
+
+func compileToCode(src []byte, filename, mode string, opts compiler.Options) (*code.Code, error) {
 	pm := parser.ModeExec
 	switch mode {
 	case "eval":
@@ -32,7 +65,7 @@ func CompileToCode(src []byte, filename, mode string) (*code.Code, error) {
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	c, err := compiler.Compile(tree, filename, src, compiler.Options{})
+	c, err := compiler.Compile(tree, filename, src, opts)
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
@@ -52,13 +85,14 @@ func syntaxErrorFrom(err error) error {
 			typ = IndentationError
 		case "TabError":
 			typ = TabError
+		case "MemoryError":
+			return NewException(MemoryError)
 		}
 		msg, filename, text = e.Msg, e.Filename, e.Text
 		lineno, offset, endLineno, endOffset = e.Lineno, e.Offset, e.EndLineno, e.EndOffset
 		incomplete = e.Incomplete
-	case *compiler.SyntaxError:
-		msg, filename, text = e.Msg, e.Filename, e.Text
-		lineno, offset, endLineno, endOffset = e.Lineno, e.Offset, e.EndLineno, e.EndOffset
+	case *compiler.RecursionError:
+		return Errorf(RecursionError, "%s", e.Msg)
 	default:
 		return Errorf(SystemError, "compile: %s", err.Error())
 	}

@@ -31,6 +31,7 @@ type Interp struct {
 	// Flags from the command line that modules consult.
 	Unbuffered bool
 	Verbose    bool
+	Optimize   int // -O count
 	Isolated   bool
 	DevMode    bool
 	// MainPath is the script's path ("" for -c and the REPL).

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"gilpy/vm"
+	"gilpy/vm/compiler"
 )
 
 // Init fills the builtins module.
@@ -251,11 +252,33 @@ func builtinCompile(th *vm.Thread, args []vm.Value, kwnames []vm.Value) (vm.Valu
 	if err != nil {
 		return vm.Null, err
 	}
-	co, err := vm.CompileSource(th, text, fn, ms.String())
+	opts := vm.CompileOptions{Optimize: -1}
+	o, err := vm.AsIndex(th, optimize)
+	if err != nil {
+		return vm.Null, err
+	}
+	opts.Optimize = o
+	fl, err := vm.AsIndex(th, flags)
+	if err != nil {
+		return vm.Null, err
+	}
+	opts.FutureAnnotations = fl&int(compiler.FlagFutureAnnotations) != 0
+	if !dontInherit.IsTrue() {
+		opts.FutureAnnotations = opts.FutureAnnotations || callerFutureAnnotations(th)
+	}
+	co, err := th.Compile(text, fn, ms.String(), opts)
 	if err != nil {
 		return vm.Null, err
 	}
 	return co.Value(), nil
+}
+
+// callerFutureAnnotations reports whether the code calling compile(),
+// exec() or eval() runs under `from __future__ import annotations`, which
+// the compiled code inherits.
+func callerFutureAnnotations(th *vm.Thread) bool {
+	f := th.CurrentFrame()
+	return f != nil && f.Code().Flags&compiler.FlagFutureAnnotations != 0
 }
 
 func sourceText(src vm.Value, fn string) ([]byte, error) {
@@ -396,7 +419,7 @@ func runSource(th *vm.Thread, fn, mode string, src, globals, locals vm.Value) (v
 		if mode == "eval" {
 			text = []byte(strings.TrimLeft(string(text), " \t"))
 		}
-		co, err = vm.CompileSource(th, text, "<string>", mode)
+		co, err = th.Compile(text, "<string>", mode, vm.CompileOptions{Optimize: -1, FutureAnnotations: callerFutureAnnotations(th)})
 		if err != nil {
 			return vm.Null, err
 		}

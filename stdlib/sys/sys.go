@@ -65,6 +65,7 @@ func Setup(th *vm.Thread, opts Options) *vm.Module {
 	in.Sys = m
 	in.Modules.SetString("sys", m.Value())
 	in.Unbuffered = opts.Unbuffered
+	in.Optimize = opts.Optimize
 
 	argv := make([]vm.Value, len(opts.Argv))
 	for i, a := range opts.Argv {
