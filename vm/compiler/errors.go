@@ -12,26 +12,6 @@ import (
 	"gilpy/vm/code"
 )
 
-// SyntaxError was the compiler's own error type before the parser defined
-// one.
-//
-// Deprecated: Compile returns *parser.SyntaxError (with Type
-// "SyntaxError"). This type is kept only until vm/run.go drops its case for
-// it, and is never returned.
-type SyntaxError struct {
-	Msg       string
-	Filename  string
-	Lineno    int
-	Offset    int
-	EndLineno int
-	EndOffset int
-	Text      string
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("%s (%s, line %d)", e.Msg, e.Filename, e.Lineno)
-}
-
 // pyRepr renders a constant as Python's repr() does (for error messages and
 // annotations).
 func pyRepr(v any) string {
