@@ -48,6 +48,10 @@ func ChildMain(args []string) (code int) {
 		return 1
 	}
 	p, payload, err := readBootstrap()
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		// The parent died before it could send anything.
+		return 255
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gilpy: multiprocessing child: bad bootstrap: %v\n", err)
 		return 1
@@ -155,13 +159,6 @@ func runChild(th *vm.Thread, p prep, payload []byte) (int, error) {
 		t, ok := vm.AsTuple(v)
 		if !ok || t.Len() != 3 {
 			return 1, vm.Errorf(vm.SystemError, "bad fork snapshot")
-		}
-		if st := t.At(1); !st.IsNone() {
-			if r, err := th.Import("random"); err == nil {
-				if _, err := vm.CallMethod(th, r, "setstate", st); err != nil {
-					return 1, err
-				}
-			}
 		}
 		procObj = t.At(2)
 	default:

@@ -149,15 +149,11 @@ func launch(th *vm.Thread, obj vm.Value, method string) (*popen, error) {
 			return nil, ferr
 		}
 		enc.Override = fr.override
-		var rnd vm.Value = vm.None
-		if r, ok := in.Modules.GetString("random"); ok {
-			if gs, err := vm.LookupAttr(th, r, "getstate"); err == nil && !gs.IsNull() {
-				if st, err := vm.Call(th, gs, nil, nil); err == nil {
-					rnd = st
-				}
-			}
-		}
-		payload, err = enc.Dump(vm.NewTuple(vm.NewList(fr.userModules()).Value(), rnd, obj).Value())
+		// The random module's global generator is not carried over:
+		// CPython's random reseeds it in a forked child
+		// (os.register_at_fork), so that children differ. Random
+		// instances in __main__ are objects like any other and are copied.
+		payload, err = enc.Dump(vm.NewTuple(vm.NewList(fr.userModules()).Value(), vm.None, obj).Value())
 	} else {
 		payload, err = enc.Dump(obj)
 	}
@@ -165,7 +161,7 @@ func launch(th *vm.Thread, obj vm.Value, method string) (*popen, error) {
 		return nil, err
 	}
 	p := buildPrep(th, method)
-	return startChild(in, p, append([]byte(nil), payload...), ctx)
+	return startChild(th, p, append([]byte(nil), payload...), ctx)
 }
 
 func buildPrep(th *vm.Thread, method string) prep {

@@ -127,7 +127,8 @@ func openDevNull() (*os.File, error) {
 }
 
 // startChild runs the child process and sends it its bootstrap.
-func startChild(in *vm.Interp, p prep, payload []byte, ctx *spawnCtx) (*popen, error) {
+func startChild(th *vm.Thread, p prep, payload []byte, ctx *spawnCtx) (*popen, error) {
+	in := th.Interp
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -170,9 +171,11 @@ func startChild(in *vm.Interp, p prep, payload []byte, ctx *spawnCtx) (*popen, e
 	msg = binary.BigEndian.AppendUint64(msg, uint64(len(payload)))
 	msg = append(msg, prepData...)
 	msg = append(msg, payload...)
-	// A big bootstrap does not fit the pipe: write it from a goroutine
-	// while the caller goes on (the child reads it at once).
-	go func() { _ = writeAll(pp.bootWrite, msg) }()
+	// The child reads its whole bootstrap first thing; write it before
+	// returning, so that a parent exiting right after start() cannot
+	// leave the child without it. An early death of the child shows as
+	// EPIPE here and as its exit code later.
+	th.Blocking(func() { _ = writeAll(pp.bootWrite, msg) })
 	go pp.reap()
 	runtime.SetFinalizer(pp, func(pp *popen) { pp.closeSentinel() })
 	return pp, nil

@@ -9,7 +9,8 @@
 // working directory set to the program's folder, the program named by its
 // file name. The absolute path of that folder, which CPython prints in
 // tracebacks, is replaced by "<DIR>" so expectations recorded in one
-// checkout hold in another.
+// checkout hold in another; so is the standard library's folder in
+// traceback lines ("<stdlib>": CPython's install path, gilpy's "<gilpy>").
 //
 // A program may start with directive comments:
 //
@@ -31,6 +32,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,11 +164,19 @@ func Run(interpreter, path string) (Result, Directives, error) {
 	return r, d, nil
 }
 
-// Normalise replaces the program's folder with <DIR> and applies the
+// stdlibPath matches the start of a traceback line in a standard-library
+// module: CPython's (".../lib/python3.11/") or gilpy's ("<gilpy>/").
+var stdlibPath = regexp.MustCompile(`File "(?:<gilpy>|[^"\n]*/lib/python3\.\d+)/`)
+
+// Normalise replaces the program's folder with <DIR>, the standard
+// library's folder in tracebacks with <stdlib>, and applies the
 // sort-stdout directive.
 func Normalise(r Result, dir string, d Directives) Result {
 	r.Stdout = strings.ReplaceAll(r.Stdout, dir, "<DIR>")
 	r.Stderr = strings.ReplaceAll(r.Stderr, dir, "<DIR>")
+	// A traceback through the standard library names CPython's install
+	// folder on one side and gilpy's embedded library on the other.
+	r.Stderr = stdlibPath.ReplaceAllString(r.Stderr, `File "<stdlib>/`)
 	if d.SortStdout {
 		lines := strings.SplitAfter(r.Stdout, "\n")
 		if n := len(lines); n > 0 && lines[n-1] == "" {
