@@ -358,8 +358,12 @@ var connType = vm.NewBuiltinType(vm.TypeSpec{
 	},
 	Getters: []*vm.GetSet{
 		{Name: "closed", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).fd < 0), nil }},
-		{Name: "readable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).readable), nil }},
-		{Name: "writable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(connLayout.Must(v).writable), nil }},
+		{Name: "readable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeBool(connLayout.Must(v).readable), nil
+		}},
+		{Name: "writable", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeBool(connLayout.Must(v).writable), nil
+		}},
 	},
 })
 

@@ -230,7 +230,9 @@ var semLockType = vm.NewBuiltinType(vm.TypeSpec{
 		}},
 	},
 	Getters: []*vm.GetSet{
-		{Name: "kind", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeInt(int64(semLockLayout.Must(v).kind)), nil }},
+		{Name: "kind", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeInt(int64(semLockLayout.Must(v).kind)), nil
+		}},
 		{Name: "maxvalue", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
 			return vm.MakeInt(int64(semLockLayout.Must(v).maxvalue)), nil
 		}},

@@ -53,7 +53,9 @@ var pyThreadType = vm.NewBuiltinType(vm.TypeSpec{
 	},
 	Getters: []*vm.GetSet{
 		{Name: "name", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeStr(pyThreadLayout.Must(v).name), nil }},
-		{Name: "ident", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeInt(pyThreadLayout.Must(v).th.ID), nil }},
+		{Name: "ident", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeInt(pyThreadLayout.Must(v).th.ID), nil
+		}},
 	},
 })
 
