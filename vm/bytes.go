@@ -306,9 +306,9 @@ func byteArraySetItem(th *Thread, v, key, x Value) error {
 		if !x.IsNull() {
 			if d, ok := asBytesLike(x); ok {
 				src = append([]byte(nil), d...)
-			} else if isIntLike(x) || x.Type().Iter == nil && x.Type().GetItem == nil {
+			} else if isNumber(x) || isStrValue(x) {
 				return Errorf(TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
-			} else if src, err = bytesOfIterable(th, x, "byte must be in range(0, 256)"); err != nil {
+			} else if src, err = bytesFromValue(th, x, true); err != nil {
 				return err
 			}
 		}
@@ -421,7 +421,13 @@ func initBytesTypes() {
 		Repr: func(th *Thread, v Value) (Value, error) {
 			b := bytesLayout.Must(v)
 			if b.mutable() {
-				return MakeStr(b.typ.Name + "(" + bytesRepr(b.b) + ")"), nil
+				// bytearray's repr escapes a single quote even inside
+				// double quotes (CPython's bytearray_repr).
+				r := bytesRepr(b.b)
+				if r[1] == '"' {
+					r = `b"` + strings.ReplaceAll(r[2:len(r)-1], "'", `\'`) + `"`
+				}
+				return MakeStr(b.typ.Name + "(" + r + ")"), nil
 			}
 			return MakeStr(bytesRepr(b.b)), nil
 		},

@@ -401,14 +401,17 @@ func decodeHandle(out *strings.Builder, b []byte, start, end int, errors, codec,
 			out.WriteByte(hexDigits[c&15])
 		}
 	case "surrogateescape":
-		for _, c := range b[start:end] {
-			if c < 0x80 {
-				return 0, decodeError(codec, b, start, end, reason)
-			}
+		// Up to four leading bytes >= 0x80 become U+DC80..U+DCFF and
+		// decoding resumes after them; an ASCII byte is an error.
+		n := 0
+		for n < 4 && start+n < end && b[start+n] >= 0x80 {
+			writeRuneWTF8(out, 0xDC00|rune(b[start+n]))
+			n++
 		}
-		for _, c := range b[start:end] {
-			writeRuneWTF8(out, 0xDC00|rune(c))
+		if n == 0 {
+			return 0, decodeError(codec, b, start, end, reason)
 		}
+		return start + n, nil
 	case "surrogatepass":
 		if pass != nil {
 			if r, n := pass(b[start:]); n > 0 {

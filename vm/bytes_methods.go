@@ -752,16 +752,6 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 			}
 			return NewBytes(out).Value(), nil
 		}},
-		method("__sizeof__", func(th *Thread, args []Value, kw []Value) (Value, error) {
-			self := bytesSelf(args)
-			if self.mutable() {
-				if len(self.b) == 0 {
-					return MakeInt(56), nil
-				}
-				return MakeInt(int64(56 + cap(self.b) + 1)), nil
-			}
-			return MakeInt(int64(33 + len(self.b))), nil
-		}),
 	}
 	if !mutable {
 		ms = append(ms,
@@ -923,6 +913,12 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 				return Null, err
 			}
 			return NewByteArray(append([]byte(nil), bytesSelf(args).b...)).Value(), nil
+		}),
+		method("__sizeof__", func(th *Thread, args []Value, kw []Value) (Value, error) {
+			if b := bytesSelf(args).b; len(b) > 0 {
+				return MakeInt(int64(56 + cap(b) + 1)), nil
+			}
+			return MakeInt(56), nil
 		}),
 		method("__alloc__", func(th *Thread, args []Value, kw []Value) (Value, error) {
 			b := bytesSelf(args).b

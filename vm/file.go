@@ -140,7 +140,9 @@ func (f *File) Write(th *Thread, s string) error {
 		return Errorf(TypeError, "a bytes-like object is required, not 'str'")
 	}
 	b := []byte(s)
-	if f.encoding != "utf-8" {
+	// Text with lone surrogates is not UTF-8: encoding it applies the
+	// error handler (strict: UnicodeEncodeError, as CPython's stdout).
+	if f.encoding != "utf-8" || !utf8.ValidString(s) {
 		enc, err := Encode(NewStr(s), f.encoding, f.errors)
 		if err != nil {
 			return err

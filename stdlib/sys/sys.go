@@ -229,6 +229,8 @@ func setupStreams(th *vm.Thread, m *vm.Module, opts Options) {
 	stdout := vm.NewFile(os.Stdout, vm.MakeStr("<stdout>"), "w", false)
 	stderr := vm.NewFile(os.Stderr, vm.MakeStr("<stderr>"), "w", false)
 	stderr.SetEncoding("utf-8", "backslashreplace")
+	stdin.SetEncoding("utf-8", stdioErrors())
+	stdout.SetEncoding("utf-8", stdioErrors())
 	tty := vm.IsTerminal(os.Stdout)
 	stdout.SetBuffering(tty, opts.Unbuffered)
 	stderr.SetBuffering(true, opts.Unbuffered)
@@ -239,6 +241,24 @@ func setupStreams(th *vm.Thread, m *vm.Module, opts Options) {
 	m.Set("__stdout__", stdout.Value())
 	m.Set("__stderr__", stderr.Value())
 	in.Stdout, in.Stderr = os.Stdout, os.Stderr
+}
+
+// stdioErrors is the error handler CPython gives stdin and stdout:
+// surrogateescape in the C and POSIX locales and in the UTF-8 locales it
+// coerces those to (C.UTF-8), strict in any other locale.
+func stdioErrors() string {
+	loc := ""
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			loc = v
+			break
+		}
+	}
+	switch loc {
+	case "", "C", "POSIX", "C.UTF-8", "C.utf8", "C.UTF8", "C.utf-8", "UTF-8":
+		return "surrogateescape"
+	}
+	return "strict"
 }
 
 // flushStd flushes sys.stdout and sys.stderr (whatever they are now).
