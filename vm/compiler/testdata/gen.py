@@ -231,33 +231,11 @@ def dump_file(path):
     json.dump({"ast": ast_json(tree), "codes": all_codes(co)}, sys.stdout, ensure_ascii=False)
 
 
-def gen_run():
-    """Run testdata/run/*.py and record stdout, stderr and exit status."""
-    import subprocess
-    run_dir = os.path.join(HERE, "run")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["LC_ALL"] = "C.UTF-8"
-    for fn in sorted(os.listdir(run_dir)):
-        if not fn.endswith(".py"):
-            continue
-        base = os.path.join(run_dir, fn[:-3])
-        p = subprocess.run([sys.executable, fn], cwd=run_dir, env=env, capture_output=True)
-        # Tracebacks show the absolute path: normalize the folder.
-        here = os.fsencode(run_dir + os.sep)
-        with open(base + ".out", "wb") as f:
-            f.write(p.stdout.replace(here, b"<RUN>/"))
-        with open(base + ".err", "wb") as f:
-            f.write(p.stderr.replace(here, b"<RUN>/"))
-        with open(base + ".code", "w") as f:
-            f.write("%d\n" % p.returncode)
-
-
 def main():
     warnings.simplefilter("ignore")
     if len(sys.argv) == 3 and sys.argv[1] == "--file":
         dump_file(sys.argv[2])
         return
-    gen_run()
     src_dir = os.path.join(HERE, "src")
     for fn in sorted(os.listdir(src_dir)):
         if fn.endswith(".py"):
