@@ -1,0 +1,8 @@
+package stdlib
+
+// asyncio and the modules it stands on.
+
+import (
+	_ "gilpy/stdlib/asyncio"
+	_ "gilpy/stdlib/contextvars"
+)

@@ -1,0 +1,34 @@
+"""The asyncio package: an event loop with CPython's scheduling order,
+coroutines, tasks, synchronization primitives, queues, streams and
+subprocesses. The loop, Future and Task are implemented in Go
+(_asyncio); the rest is here."""
+
+import sys
+
+from .base_events import *
+from .coroutines import *
+from .events import *
+from .exceptions import *
+from .futures import *
+from .locks import *
+from .runners import *
+from .queues import *
+from .tasks import *
+from .taskgroups import *
+from .timeouts import *
+from .threads import *
+from .unix_events import *
+
+__all__ = (base_events.__all__ +
+           coroutines.__all__ +
+           events.__all__ +
+           exceptions.__all__ +
+           futures.__all__ +
+           locks.__all__ +
+           runners.__all__ +
+           queues.__all__ +
+           tasks.__all__ +
+           taskgroups.__all__ +
+           timeouts.__all__ +
+           threads.__all__ +
+           unix_events.__all__)
