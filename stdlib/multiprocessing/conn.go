@@ -37,13 +37,13 @@ func newConn(fd int, r, w bool) *conn {
 
 func (c *conn) check(th *vm.Thread, read bool) error {
 	if c.fd < 0 {
-		return vm.NewOSError(0, "handle is closed")
+		return vm.Errorf(vm.OSError, "handle is closed")
 	}
 	if read && !c.readable {
-		return vm.NewOSError(0, "connection is write-only")
+		return vm.Errorf(vm.OSError, "connection is write-only")
 	}
 	if !read && !c.writable {
-		return vm.NewOSError(0, "connection is read-only")
+		return vm.Errorf(vm.OSError, "connection is read-only")
 	}
 	return nil
 }
@@ -323,7 +323,7 @@ var connType = vm.NewBuiltinType(vm.TypeSpec{
 		{Name: "fileno", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 			c := connLayout.Must(args[0])
 			if c.fd < 0 {
-				return vm.Null, vm.NewOSError(0, "handle is closed")
+				return vm.Null, vm.Errorf(vm.OSError, "handle is closed")
 			}
 			return vm.MakeInt(int64(c.fd)), nil
 		}},
@@ -343,7 +343,7 @@ var connType = vm.NewBuiltinType(vm.TypeSpec{
 				return vm.Null, vm.Errorf(vm.RuntimeError, "Connection objects should only be shared between processes through inheritance")
 			}
 			if c.fd < 0 {
-				return vm.Null, vm.NewOSError(0, "handle is closed")
+				return vm.Null, vm.Errorf(vm.OSError, "handle is closed")
 			}
 			i, err := ctx.register(c.fd)
 			if err != nil {

@@ -113,7 +113,7 @@ var feederType = vm.NewBuiltinType(vm.TypeSpec{
 				return vm.Null, vm.Errorf(vm.TypeError, "_Feeder needs a Connection")
 			}
 			if c.fd < 0 {
-				return vm.Null, vm.NewOSError(0, "handle is closed")
+				return vm.Null, vm.Errorf(vm.OSError, "handle is closed")
 			}
 			fd, err := unix.FcntlInt(uintptr(c.fd), unix.F_DUPFD_CLOEXEC, 0)
 			if err != nil {
