@@ -7,6 +7,7 @@ import (
 	_ "gilpy/stdlib/abc"
 	_ "gilpy/stdlib/bisect"
 	_ "gilpy/stdlib/collections"
+	_ "gilpy/stdlib/functools"
 	_ "gilpy/stdlib/itertools"
 	_ "gilpy/stdlib/math"
 	_ "gilpy/stdlib/operator"
