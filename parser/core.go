@@ -430,7 +430,9 @@ func (p *parser) laterLexError(e *perr) *lexer.Error {
 
 // errorText is the SyntaxError text CPython shows for an error on line:
 // the line with its newline if the tokenizer stands on it (last is the
-// furthest token fetched), without it otherwise.
+// furthest token fetched), without it otherwise. On the tokenizer's line
+// the text is its whole buffer, which starts further up if that line was
+// entered inside a multi-line token (a triple-quoted string, say).
 func (p *parser) errorText(line, last int) string {
 	text, ok := p.lineText(line)
 	if !ok {
@@ -444,12 +446,18 @@ func (p *parser) errorText(line, last int) string {
 	if line < cur {
 		return text
 	}
-	if line == cur && int(t.Line) < cur && t.Kind == lexer.STRING {
-		// The tokenizer's buffer still starts at the first line of a
-		// multi-line string.
-		s := p.lines[int(t.Line)-p.lineBase-1]
-		e := p.lines[line-p.lineBase]
-		return p.src[s:e]
+	first := line
+	for i := last; i >= 0; i-- {
+		tk := &p.toks[i]
+		if int(tk.EndLine) < first {
+			break
+		}
+		if int(tk.Line) < first {
+			first = int(tk.Line)
+		}
+	}
+	if first < line {
+		return p.src[p.lines[first-p.lineBase-1]:p.lines[line-p.lineBase]]
 	}
 	return text + "\n"
 }

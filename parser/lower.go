@@ -239,6 +239,11 @@ func (p *parser) lowerInteractive(t *pInteractive, lex *plexer.PeekingLexer) any
 	}
 	p.i = int(lex.RawCursor())
 	last := p.i - 1
+	if compound(t.Stmt.S[0]) && p.kind() != lexer.NEWLINE && p.kind() != lexer.EOF {
+		// compound_stmt NEWLINE: nothing may follow on further lines.
+		p.syntaxError()
+		return nil
+	}
 	for p.kind() == lexer.NEWLINE {
 		p.next()
 	}
@@ -250,4 +255,12 @@ func (p *parser) lowerInteractive(t *pInteractive, lex *plexer.PeekingLexer) any
 		return nil
 	}
 	return &ast.Interactive{Body: t.Stmt.S}
+}
+
+func compound(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.If, *ast.While, *ast.For, *ast.Try, *ast.With, *ast.FunctionDef, *ast.ClassDef, *ast.Match:
+		return true
+	}
+	return false
 }
