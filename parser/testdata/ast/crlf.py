@@ -1,0 +1,7 @@
+if x:
+    y = "a\
+b"
+    z = (1,
+         2)
+else:
+    pass
