@@ -743,6 +743,22 @@ func initDescriptorTypes() {
 	initBuiltinType(MethodType, TypeSpec{
 		Name: "method", Layout: methodLayout.info, Final: true,
 		Slots: Slots{
+			// types.MethodType(function, instance), as CPython's method_new.
+			New: func(th *Thread, t *Type, args []Value, kw []Value) (Value, error) {
+				if len(kw) > 0 {
+					return Null, Errorf(TypeError, "method() takes no keyword arguments")
+				}
+				if len(args) != 2 {
+					return Null, Errorf(TypeError, "method expected 2 arguments, got %d", len(args))
+				}
+				if !Callable(args[0]) {
+					return Null, Errorf(TypeError, "first argument must be callable")
+				}
+				if args[1].IsNone() {
+					return Null, Errorf(TypeError, "instance must not be None")
+				}
+				return NewMethod(args[0], args[1]), nil
+			},
 			Call: methodCall, Repr: methodRepr, Compare: methodCompare, Hash: methodHash,
 			GetAttr: methodGetAttr,
 			DescrGet: func(th *Thread, descr, obj Value, t *Type) (Value, error) {
