@@ -13,11 +13,11 @@ import (
 // StringIO is an in-memory text stream; positions count code points.
 type StringIO struct {
 	vm.Object
-	buf      []rune
-	pos      int
-	closed   bool
+	buf       []rune
+	pos       int
+	closed    bool
 	translate bool // newline=None: \r\n and \r become \n on write
-	newline  vm.Value
+	newline   vm.Value
 }
 
 // BytesIO is an in-memory binary stream.
