@@ -130,15 +130,11 @@ func readBootstrap() (prep, []byte, error) {
 func watchParent() {
 	buf := make([]byte, 64)
 	for {
-		_, err := unix.Read(bootstrapFD, buf)
-		if err == unix.EINTR {
-			continue
+		n, err := unix.Read(bootstrapFD, buf)
+		if err == unix.EINTR || (err == nil && n > 0) {
+			continue // interrupted, or stray bytes: keep watching
 		}
-		if err == nil {
-			// n == 0 is EOF; stray bytes are ignored.
-			continue
-		}
-		break
+		break // EOF (n == 0) or an error: the parent is gone
 	}
 	_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
 }
