@@ -791,6 +791,9 @@ func asciiRepr2(r string) string {
 
 // Format is format(v, spec).
 func Format(th *Thread, v Value, spec Value) (Value, error) {
+	if r, ok, err := formatBuiltin(v, spec); ok {
+		return r, err
+	}
 	f := v.Type().Lookup(dunderFormat)
 	if f.IsNull() {
 		return Null, Errorf(TypeError, "Type %s doesn't define __format__", TypeName(v))

@@ -56,9 +56,15 @@ func isAlignChar(r rune) bool { return r == '<' || r == '>' || r == '=' || r == 
 
 // parseFormatSpec parses spec for an object of type typeName whose default
 // presentation type and alignment are defType and defAlign.
-func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (*fmtSpec, error) {
-	sp := &fmtSpec{spec: spec, fill: ' ', align: defAlign, width: -1, precision: -1, typ: defType}
-	rs := strRunes(spec)
+func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (fmtSpec, error) {
+	sp := fmtSpec{spec: spec, fill: ' ', align: defAlign, width: -1, precision: -1, typ: defType}
+	var buf [24]rune
+	rs := buf[:0]
+	for i := 0; i < len(spec); {
+		r, size := decodeRuneWTF8(spec[i:])
+		rs = append(rs, r)
+		i += size
+	}
 	pos, end := 0, len(rs)
 	fillSet, alignSet := false, false
 	if end-pos >= 2 && isAlignChar(rs[pos+1]) {
@@ -93,7 +99,7 @@ func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (*fmt
 	}
 	w, n, err := specInteger(rs, &pos)
 	if err != nil {
-		return nil, err
+		return sp, err
 	}
 	if n > 0 {
 		sp.width = w
@@ -104,27 +110,27 @@ func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (*fmt
 	}
 	if pos < end && rs[pos] == '_' {
 		if sp.grouping != 0 {
-			return nil, Errorf(ValueError, "Cannot specify both ',' and '_'.")
+			return sp, Errorf(ValueError, "Cannot specify both ',' and '_'.")
 		}
 		sp.grouping = '_'
 		pos++
 	}
 	if pos < end && rs[pos] == ',' && sp.grouping == '_' {
-		return nil, Errorf(ValueError, "Cannot specify both ',' and '_'.")
+		return sp, Errorf(ValueError, "Cannot specify both ',' and '_'.")
 	}
 	if pos < end && rs[pos] == '.' {
 		pos++
 		p, n, err := specInteger(rs, &pos)
 		if err != nil {
-			return nil, err
+			return sp, err
 		}
 		if n == 0 {
-			return nil, Errorf(ValueError, "Format specifier missing precision")
+			return sp, Errorf(ValueError, "Format specifier missing precision")
 		}
 		sp.precision = p
 	}
 	if end-pos > 1 {
-		return nil, Errorf(ValueError, "Invalid format specifier '%s' for object of type '%s'", spec, typeName)
+		return sp, Errorf(ValueError, "Invalid format specifier '%s' for object of type '%s'", spec, typeName)
 	}
 	if end-pos == 1 {
 		sp.typ = rs[pos]
@@ -140,9 +146,9 @@ func parseFormatSpec(spec string, defType, defAlign rune, typeName string) (*fmt
 			fallthrough
 		default:
 			if sp.typ > 32 && sp.typ < 128 {
-				return nil, Errorf(ValueError, "Cannot specify '%c' with '%c'.", sp.grouping, sp.typ)
+				return sp, Errorf(ValueError, "Cannot specify '%c' with '%c'.", sp.grouping, sp.typ)
 			}
-			return nil, Errorf(ValueError, "Cannot specify '%c' with '\\x%x'.", sp.grouping, sp.typ)
+			return sp, Errorf(ValueError, "Cannot specify '%c' with '\\x%x'.", sp.grouping, sp.typ)
 		}
 	}
 	return sp, nil
@@ -311,6 +317,52 @@ func splitNumber(s string) (digits string, decimal bool, rest string) {
 	return digits, false, rest
 }
 
+// formatBuiltin is format(v, spec) for exact str, int, float and complex
+// without looking up and calling their __format__ (which does the same),
+// as CPython's str.format does; ok is false for any other value.
+func formatBuiltin(v, specV Value) (Value, bool, error) {
+	spec, ok := castExact[Str](specV, StrType)
+	if !ok {
+		return Null, false, nil
+	}
+	if spec.s == "" && v.Type() == StrType {
+		return v, true, nil
+	}
+	s, ok, err := formatBuiltinText(v, spec.s)
+	if !ok || err != nil {
+		return Null, ok, err
+	}
+	return MakeStr(s), true, nil
+}
+
+// formatBuiltinText is formatBuiltin with the spec and result as Go strings.
+func formatBuiltinText(v Value, spec string) (string, bool, error) {
+	var s string
+	var err error
+	switch {
+	case v.IsSmallInt():
+		s, err = FormatInt(nil, v, spec)
+	case v.IsFloat():
+		s, err = FormatFloat(nil, v.Float(), spec)
+	default:
+		switch v.Type() {
+		case StrType:
+			s, err = FormatStr(nil, strLayout.Must(v).s, spec)
+		case IntType:
+			s, err = FormatInt(nil, v, spec)
+		case ComplexType:
+			r, err := FormatComplexSpec(nil, complexLayout.Must(v).c, MakeStr(spec))
+			if err != nil {
+				return "", true, err
+			}
+			return strLayout.Must(r).s, true, nil
+		default:
+			return "", false, nil
+		}
+	}
+	return s, true, err
+}
+
 // ------------------------------------------------------------------ int
 
 // FormatInt is format(int, spec): int.__format__.
@@ -332,13 +384,13 @@ func FormatInt(th *Thread, v Value, spec string) (string, error) {
 	}
 	switch sp.typ {
 	case 'b', 'c', 'd', 'o', 'x', 'X', 'n':
-		return formatIntSpec(v, sp)
+		return formatIntSpec(v, &sp)
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
 		f, err := intToFloat(v)
 		if err != nil {
 			return "", err
 		}
-		return formatFloatSpec(f, sp)
+		return formatFloatSpec(f, &sp)
 	}
 	return "", unknownFormatCode(sp.typ, typeName)
 }
@@ -592,7 +644,7 @@ func FormatFloat(th *Thread, f float64, spec string) (string, error) {
 	}
 	switch sp.typ {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%':
-		return formatFloatSpec(f, sp)
+		return formatFloatSpec(f, &sp)
 	}
 	return "", unknownFormatCode(sp.typ, "float")
 }
@@ -719,7 +771,7 @@ func FormatComplexSpec(th *Thread, c complex128, specV Value) (Value, error) {
 	if parens {
 		body.WriteByte(')')
 	}
-	return MakeStr(padText(body.String(), sp)), nil
+	return MakeStr(padText(body.String(), &sp)), nil
 }
 
 // padText pads s to the spec's width by its alignment.
@@ -757,7 +809,7 @@ func FormatStr(th *Thread, s string, spec string) (string, error) {
 	if sp.typ != 's' {
 		return "", unknownFormatCode(sp.typ, "str")
 	}
-	return formatStrSpec(s, sp)
+	return formatStrSpec(s, &sp)
 }
 
 func formatStrSpec(s string, sp *fmtSpec) (string, error) {

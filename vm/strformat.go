@@ -341,9 +341,9 @@ func (fa *formatArgs) render(th *Thread, out *strings.Builder, f formatField, de
 			return err
 		}
 	}
-	if s, ok := castExact[Str](obj, StrType); ok && spec == "" {
-		out.WriteString(s.s)
-		return nil
+	if s, ok, err := formatBuiltinText(obj, spec); ok {
+		out.WriteString(s)
+		return err
 	}
 	r, err := Format(th, obj, MakeStr(spec))
 	if err != nil {
