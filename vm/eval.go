@@ -945,6 +945,11 @@ reload:
 			if slots[sp-1], err = getAIter(th, slots[sp-1]); err != nil {
 				goto onError
 			}
+			if arg == 1 {
+				if g, ok := castExact[Generator](slots[sp-1], AsyncGeneratorType); ok && g.state == genCreated {
+					g.temp = true
+				}
+			}
 
 		case code.GET_ANEXT:
 			var aw Value
@@ -1467,7 +1472,7 @@ func (th *Thread) dropStack(f *Frame, slots []Value, from, to int) {
 	for i := to - 1; i >= from; i-- {
 		v := slots[i]
 		slots[i] = Null
-		if v.p != nil && !isTag(v.p) && (*Object)(v.p).typ == GeneratorType {
+		if v.p != nil && !isTag(v.p) && ((*Object)(v.p).typ == GeneratorType || (*Object)(v.p).typ == AsyncGeneratorType) {
 			th.discardIterator(v)
 		}
 	}

@@ -707,6 +707,15 @@ func (th *Thread) discardIterator(it Value) {
 		return
 	}
 	g.temp = false
+	if g.kind == kindAsyncGen && !g.finalizer.IsNull() && !g.finalizer.IsNone() {
+		// An async generator cannot be closed synchronously: hand it to
+		// the finalizer hook (asyncio schedules aclose() on its loop), as
+		// CPython does when the generator's last reference goes.
+		if _, err := Call(th, g.finalizer, []Value{it}, nil); err != nil {
+			th.WriteUnraisable(AsException(err), "Exception ignored in: ", it)
+		}
+		return
+	}
 	if err := g.Close(th); err != nil {
 		th.WriteUnraisable(AsException(err), "Exception ignored in: ", it)
 	}

@@ -906,7 +906,9 @@ func (c *compiler) asyncFor(s *ast.For) {
 	c.checkAsync("async for")
 	start, except, end := c.newBlock(), c.newBlock(), c.newBlock()
 	c.visitExpr(s.Iter)
-	c.addop(code.GET_AITER)
+	// As GET_ITER: 1 marks a temporary, so that an async generator the
+	// loop abandons is finalized where CPython's refcounting would.
+	c.addopI(code.GET_AITER, temporaryIterable(s.Iter))
 	c.useNextBlock(start)
 	c.pushFblock(fblock{typ: fbForLoop, block: start, exit: end})
 	// SETUP_FINALLY guards the __anext__ call.
