@@ -243,7 +243,12 @@ func (th *Thread) reprEnter(v Value) bool {
 func (th *Thread) reprLeave(v Value) {
 	for i := len(th.reprStack) - 1; i >= 0; i-- {
 		if th.reprStack[i].Is(v) {
-			th.reprStack = append(th.reprStack[:i], th.reprStack[i+1:]...)
+			n := len(th.reprStack) - 1
+			copy(th.reprStack[i:], th.reprStack[i+1:])
+			// Clear the vacated slot: the backing array must not keep
+			// the object alive (asyncio finds unreferenced futures by GC).
+			th.reprStack[n] = Null
+			th.reprStack = th.reprStack[:n]
 			return
 		}
 	}
