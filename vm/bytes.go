@@ -571,6 +571,7 @@ func initBytesTypes() {
 	}}}
 	initBuiltinType(BytesIterType, TypeSpec{Name: "bytes_iterator", Layout: bytesIterLayout.info, Final: true, Slots: iterSlots, Methods: lengthHint})
 	initBuiltinType(byteArrayIterType, TypeSpec{Name: "bytearray_iterator", Layout: bytesIterLayout.info, Final: true, Slots: iterSlots, Methods: lengthHint})
+	initFormatterIterTypes()
 }
 
 func hexVal(c byte) int {

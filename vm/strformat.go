@@ -73,44 +73,53 @@ func (fa *formatArgs) build(th *Thread, s string, depth int, an *autoNumber) (st
 	}
 	var out strings.Builder
 	out.Grow(len(s) + 16)
-	i := 0
-	for i < len(s) {
-		j := i
-		for j < len(s) && s[j] != '{' && s[j] != '}' {
-			j++
-		}
-		out.WriteString(s[i:j])
-		if j == len(s) {
-			break
-		}
-		c := s[j]
-		atEnd := j+1 >= len(s)
-		if c == '}' {
-			if atEnd || s[j+1] != '}' {
-				return "", Errorf(ValueError, "Single '}' encountered in format string")
-			}
-			out.WriteByte('}')
-			i = j + 2
-			continue
-		}
-		if atEnd {
-			return "", Errorf(ValueError, "Single '{' encountered in format string")
-		}
-		if s[j+1] == '{' {
-			out.WriteByte('{')
-			i = j + 2
-			continue
-		}
-		f, next, err := parseFormatField(s, j+1)
+	for i := 0; i < len(s); {
+		lit, f, field, next, err := nextMarkup(s, i)
 		if err != nil {
 			return "", err
 		}
+		out.WriteString(lit)
 		i = next
-		if err := fa.render(th, &out, f, depth, an); err != nil {
-			return "", err
+		if field {
+			if err := fa.render(th, &out, f, depth, an); err != nil {
+				return "", err
+			}
 		}
 	}
 	return out.String(), nil
+}
+
+// nextMarkup reads the piece of the format string s at i (i < len(s)):
+// literal text up to a replacement field, an escaped brace (the literal
+// then ends with the brace) or the end, and the field after it if any.
+// It returns where the next piece starts.
+func nextMarkup(s string, i int) (literal string, f formatField, field bool, next int, err error) {
+	j := i
+	for j < len(s) && s[j] != '{' && s[j] != '}' {
+		j++
+	}
+	if j == len(s) {
+		return s[i:], f, false, j, nil
+	}
+	c := s[j]
+	atEnd := j+1 >= len(s)
+	if c == '}' {
+		if atEnd || s[j+1] != '}' {
+			return "", f, false, 0, Errorf(ValueError, "Single '}' encountered in format string")
+		}
+		return s[i : j+1], f, false, j + 2, nil
+	}
+	if atEnd {
+		return "", f, false, 0, Errorf(ValueError, "Single '{' encountered in format string")
+	}
+	if s[j+1] == '{' {
+		return s[i : j+1], f, false, j + 2, nil
+	}
+	f, next, err = parseFormatField(s, j+1)
+	if err != nil {
+		return "", f, false, 0, err
+	}
+	return s[i:j], f, true, next, nil
 }
 
 // formatField is one parsed replacement field.
@@ -351,4 +360,129 @@ func (fa *formatArgs) render(th *Thread, out *strings.Builder, f formatField, de
 	}
 	out.WriteString(strLayout.Must(r).s)
 	return nil
+}
+
+// ------------------------------------------------------------- _string
+
+// formatterIter is _string.formatter_parser's iterator: the pieces of a
+// format string as (literal, field_name, format_spec, conversion), with
+// errors raised when the iteration reaches them.
+type formatterIter struct {
+	Object
+	s   string
+	pos int
+}
+
+var formatterIterLayout = NewLayout[formatterIter]("formatteriterator")
+
+// fieldNameIter is _string.formatter_field_name_split's iterator over the
+// attribute and index lookups after the first part of a field name.
+type fieldNameIter struct {
+	Object
+	rest string
+}
+
+var fieldNameIterLayout = NewLayout[fieldNameIter]("fieldnameiterator")
+
+var (
+	formatterIterType = &Type{}
+	fieldNameIterType = &Type{}
+)
+
+// FormatterParser is _string.formatter_parser(s).
+func FormatterParser(s *Str) Value {
+	it := &formatterIter{s: s.s}
+	it.typ = formatterIterType
+	return it.Value()
+}
+
+// FormatterFieldNameSplit is _string.formatter_field_name_split(s):
+// (first, iterator of (is_attribute, key)).
+func FormatterFieldNameSplit(s *Str) (Value, error) {
+	name := s.s
+	i := strings.IndexAny(name, ".[")
+	if i < 0 {
+		i = len(name)
+	}
+	idx, err := fieldIndex(name[:i])
+	if err != nil {
+		return Null, err
+	}
+	first := MakeStr(name[:i])
+	if idx >= 0 {
+		first = MakeInt(int64(idx))
+	}
+	it := &fieldNameIter{rest: name[i:]}
+	it.typ = fieldNameIterType
+	return NewTuple(first, it.Value()).Value(), nil
+}
+
+func initFormatterIterTypes() {
+	initBuiltinType(formatterIterType, TypeSpec{
+		Name: "formatteriterator", Layout: formatterIterLayout.info, Final: true,
+		Slots: Slots{Iter: selfIter, Next: func(th *Thread, v Value) (Value, error) {
+			it := formatterIterLayout.Must(v)
+			if it.pos >= len(it.s) {
+				return Null, nil
+			}
+			lit, f, field, next, err := nextMarkup(it.s, it.pos)
+			if err != nil {
+				it.pos = len(it.s)
+				return Null, err
+			}
+			it.pos = next
+			if !field {
+				return NewTuple(MakeStr(lit), None, None, None).Value(), nil
+			}
+			conv := None
+			if f.conversion != 0 {
+				conv = MakeStr(runeString(f.conversion))
+			}
+			return NewTuple(MakeStr(lit), MakeStr(f.name), MakeStr(f.spec), conv).Value(), nil
+		}},
+	})
+	initBuiltinType(fieldNameIterType, TypeSpec{
+		Name: "fieldnameiterator", Layout: fieldNameIterLayout.info, Final: true,
+		Slots: Slots{Iter: selfIter, Next: func(th *Thread, v Value) (Value, error) {
+			it := fieldNameIterLayout.Must(v)
+			if it.rest == "" {
+				return Null, nil
+			}
+			c := it.rest[0]
+			rest := it.rest[1:]
+			it.rest = ""
+			var part string
+			switch c {
+			case '.':
+				j := strings.IndexAny(rest, ".[")
+				if j < 0 {
+					j = len(rest)
+				}
+				part, rest = rest[:j], rest[j:]
+			case '[':
+				j := strings.IndexByte(rest, ']')
+				if j < 0 {
+					return Null, Errorf(ValueError, "Missing ']' in format string")
+				}
+				part, rest = rest[:j], rest[j+1:]
+			default:
+				return Null, Errorf(ValueError, "Only '.' or '[' may follow ']' in format field specifier")
+			}
+			key := MakeStr(part)
+			if c == '[' {
+				n, err := fieldIndex(part)
+				if err != nil {
+					return Null, err
+				}
+				if n >= 0 {
+					key = MakeInt(int64(n))
+				}
+			}
+			if part == "" {
+				return Null, Errorf(ValueError, "Empty attribute in format string")
+			}
+			it.rest = rest
+			return NewTuple(MakeBool(c == '.'), key).Value(), nil
+		}},
+	})
 }
