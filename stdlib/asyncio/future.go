@@ -44,7 +44,9 @@ type Future struct {
 	cancelledExc *vm.Exception
 	blocking     bool
 	logTB        bool
-	reported     bool // queued on loop.unretrieved
+	// fail records an exception nobody has retrieved yet, for the
+	// "exception was never retrieved" report (module.go).
+	fail *failRecord
 
 	// Task part.
 	isTask     bool
@@ -84,7 +86,7 @@ func (f *Future) init(th *vm.Thread, loop vm.Value) error {
 	f.callbacks = nil
 	f.cancelMsg = vm.Null
 	f.cancelledExc = nil
-	f.logTB = false
+	f.clearLog()
 	f.blocking = false
 	f.futWaiter = vm.Null
 	f.loopV = loop
@@ -199,11 +201,19 @@ func (f *Future) setException(th *vm.Thread, v vm.Value) error {
 		return err
 	}
 	f.logTB = true
-	if f.loop != nil && !f.reported {
-		f.reported = true
-		f.loop.noteUnretrieved(f)
+	if f.loop != nil {
+		f.loop.noteUnretrieved(th, f)
 	}
 	return nil
+}
+
+// clearLog marks the exception as retrieved (or the future as cancelled).
+func (f *Future) clearLog() {
+	f.logTB = false
+	if f.fail != nil {
+		f.fail.retrieved.Store(true)
+		f.fail = nil
+	}
 }
 
 // cancelFuture is Future.cancel (for a task: the part after the task
@@ -212,7 +222,7 @@ func (f *Future) cancelFuture(th *vm.Thread, msg vm.Value) (bool, error) {
 	if err := f.checkInit(); err != nil {
 		return false, err
 	}
-	f.logTB = false
+	f.clearLog()
 	if f.state != statePending {
 		return false, nil
 	}
@@ -241,7 +251,7 @@ func (f *Future) resultOf(th *vm.Thread) (vm.Value, error) {
 	case statePending:
 		return vm.Null, newInvalidState(th, "Result is not set.")
 	}
-	f.logTB = false
+	f.clearLog()
 	if f.exc != nil {
 		f.exc.SetTraceback(f.excTB)
 		return vm.Null, f.exc
@@ -256,7 +266,7 @@ func (f *Future) exceptionOf(th *vm.Thread) (vm.Value, error) {
 	case statePending:
 		return vm.Null, newInvalidState(th, "Exception is not set.")
 	}
-	f.logTB = false
+	f.clearLog()
 	if f.exc != nil {
 		return f.exc.Value(), nil
 	}
@@ -553,7 +563,7 @@ func futureGetters() []*vm.GetSet {
 				if t {
 					return vm.Errorf(vm.ValueError, "_log_traceback can only be set to False")
 				}
-				fself(v).logTB = false
+				fself(v).clearLog()
 				return nil
 			}},
 		{Name: "_asyncio_future_blocking", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(fself(v).blocking), nil },

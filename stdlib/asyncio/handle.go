@@ -507,7 +507,9 @@ func initHandleTypes() {
 		},
 		Getters: []*vm.GetSet{
 			{Name: "_when", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeFloat(handleLayout.Must(v).when), nil }},
-			{Name: "_scheduled", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.MakeBool(handleLayout.Must(v).scheduled), nil }},
+			{Name: "_scheduled", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+				return vm.MakeBool(handleLayout.Must(v).scheduled), nil
+			}},
 		},
 	})
 }

@@ -44,7 +44,7 @@ type Loop struct {
 
 	// unretrieved lists futures that failed and whose exception nobody
 	// has looked at yet (reported when the loop is closed).
-	unretrieved []*Future
+	unretrieved []*failRecord
 
 	// asyncgens are the async generators first iterated under this loop
 	// (the firstiter hook); shutdown_asyncgens closes the live ones.
@@ -171,7 +171,14 @@ func (l *Loop) callAt(when float64, cb vm.Value, args []vm.Value, ctx vm.Value) 
 }
 
 // callSoonThreadsafe posts a handle from any thread and wakes the loop.
-func (l *Loop) callSoonThreadsafe(h *Handle) {
+// From the loop's own thread it is call_soon (CPython appends to the
+// ready queue at once in both cases; another thread's handle can only
+// arrive between two of the loop's steps, which tsq reproduces).
+func (l *Loop) callSoonThreadsafe(th *vm.Thread, h *Handle) {
+	if th != nil && (l.owner == th || l.owner == nil) {
+		l.ready.push(h)
+		return
+	}
 	l.tsMu.Lock()
 	l.tsq = append(l.tsq, h)
 	p := l.poll

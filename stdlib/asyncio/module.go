@@ -4,7 +4,10 @@ package asyncio
 // current-task registry, and the helpers the Python half of asyncio uses.
 
 import (
+	"runtime"
 	"sync"
+	"sync/atomic"
+	"weak"
 
 	"gilpy/stdlib/contextvars"
 	"gilpy/vm"
@@ -33,6 +36,7 @@ func initTypes() {
 		initTaskType()
 		initWrapperTypes()
 		initLoopType()
+		initExecutorType()
 		sleep0Type = vm.NewBuiltinType(vm.TypeSpec{
 			Name: "_Sleep0", Module: "_asyncio", Layout: sleep0Lay.Info(), Final: true,
 			Slots: vm.Slots{
@@ -202,66 +206,189 @@ func (l *Loop) reportError(th *vm.Thread, msg string, exc *vm.Exception, key str
 	return nil
 }
 
+// "Task exception was never retrieved".
+//
+// CPython logs it when the last reference to a failed, unobserved future
+// goes away. gilpy finds the same moment in two steps: when the loop is
+// closed, a garbage collection shows which of those futures nobody
+// references any more (a weak pointer has been cleared), and they are
+// reported then; those still referenced (by a variable of the main
+// coroutine, whose frame the propagating traceback keeps alive, or by a
+// global) are reported at interpreter exit, after the traceback, which is
+// where CPython's refcounting reports them too.
+
+// failRecord is what the report needs, kept apart from the future so that
+// holding it does not keep the future alive.
+type failRecord struct {
+	fut       weak.Pointer[Future]
+	retrieved atomic.Bool
+	exc       *vm.Exception
+	msg       string // "Task exception was never retrieved"
+	repr      string // the future's repr when it failed
+}
+
 var (
 	loopsMu sync.Mutex
-	// loopsWithFailures are loops holding unretrieved exceptions; their
-	// reports are printed at exit if the loops are never closed.
-	loopsWithFailures = map[*Loop]bool{}
-	atExitOnce        sync.Once
+	// exitReports are the records still unreported when their loop closed
+	// (or of loops never closed): reported at interpreter exit.
+	exitReports []*failRecord
+	atExitOnce  sync.Once
 )
 
-func (l *Loop) noteUnretrieved(f *Future) {
-	if len(l.unretrieved) >= 1024 && len(l.unretrieved)&(len(l.unretrieved)-1) == 0 {
+func (l *Loop) noteUnretrieved(th *vm.Thread, f *Future) {
+	if n := len(l.unretrieved); n >= 1024 && n&(n-1) == 0 {
 		kept := l.unretrieved[:0]
-		for _, x := range l.unretrieved {
-			if x.logTB {
-				kept = append(kept, x)
-			} else {
-				x.reported = false
+		for _, r := range l.unretrieved {
+			if !r.retrieved.Load() {
+				kept = append(kept, r)
 			}
 		}
 		clear(l.unretrieved[len(kept):])
 		l.unretrieved = kept
 	}
-	l.unretrieved = append(l.unretrieved, f)
-	loopsMu.Lock()
-	loopsWithFailures[l] = true
-	loopsMu.Unlock()
+	repr, err := vm.Repr(th, f.Value())
+	rs := "<?>"
+	if err == nil {
+		rs = repr.String()
+	}
+	r := &failRecord{
+		fut:  weak.Make(f),
+		exc:  f.exc,
+		msg:  f.Value().Type().Name + " exception was never retrieved",
+		repr: rs,
+	}
+	f.fail = r
+	l.unretrieved = append(l.unretrieved, r)
 }
 
-// reportUnretrieved logs "... exception was never retrieved" for every
-// failed future nobody asked about.
+// reportUnretrieved reports, when the loop closes, the failed futures
+// nobody references any more; the others wait for interpreter exit.
 func (l *Loop) reportUnretrieved(th *vm.Thread) error {
-	loopsMu.Lock()
-	delete(loopsWithFailures, l)
-	loopsMu.Unlock()
 	list := l.unretrieved
 	l.unretrieved = nil
-	for _, f := range list {
-		f.reported = false
-		if !f.logTB || f.exc == nil {
+	pending := list[:0]
+	for _, r := range list {
+		if !r.retrieved.Load() {
+			pending = append(pending, r)
+		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	runtime.GC()
+	var later []*failRecord
+	for _, r := range pending {
+		if r.retrieved.Load() {
 			continue
 		}
-		f.logTB = false
-		msg := f.Value().Type().Name + " exception was never retrieved"
-		if err := l.reportError(th, msg, f.exc, "future", f.Value()); err != nil {
+		if r.fut.Value() != nil {
+			later = append(later, r)
+			continue
+		}
+		if err := l.report(th, r); err != nil {
 			return err
 		}
+	}
+	loopsMu.Lock()
+	exitReports = append(exitReports, later...)
+	loopsMu.Unlock()
+	return nil
+}
+
+func (l *Loop) report(th *vm.Thread, r *failRecord) error {
+	if !r.retrieved.CompareAndSwap(false, true) {
+		return nil
+	}
+	fv := vm.None
+	if f := r.fut.Value(); f != nil {
+		f.logTB = false
+		f.fail = nil
+		fv = f.Value()
+	}
+	d := vm.NewDict()
+	d.SetString("message", vm.MakeStr(r.msg))
+	d.SetString("exception", r.exc.Value())
+	if fv.IsNone() {
+		// The future is gone: its repr as it was when it failed.
+		d.SetString("future", reprHolder(r.repr))
+	} else {
+		d.SetString("future", fv)
+	}
+	_, err := vm.CallMethod(th, l.self, "call_exception_handler", d.Value())
+	if err != nil {
+		e := vm.AsException(err)
+		if e.Matches(vm.SystemExit) || e.Matches(vm.KeyboardInterrupt) {
+			return err
+		}
+		_ = writeStderr(th, vm.FormatException(th, e))
 	}
 	return nil
 }
 
+// reportAllAtExit reports what is still unretrieved: futures of loops that
+// were closed while the futures were still referenced, and of loops never
+// closed.
 func reportAllAtExit(th *vm.Thread) {
 	loopsMu.Lock()
-	var loops []*Loop
-	for l := range loopsWithFailures {
+	recs := exitReports
+	exitReports = nil
+	loops := make([]*Loop, 0, len(liveLoops))
+	for l := range liveLoops {
 		loops = append(loops, l)
 	}
 	loopsMu.Unlock()
 	for _, l := range loops {
-		_ = l.reportUnretrieved(th)
+		for _, r := range l.unretrieved {
+			if !r.retrieved.Load() {
+				recs = append(recs, r)
+			}
+		}
+		l.unretrieved = nil
+	}
+	for _, r := range recs {
+		if f := r.fut.Value(); f != nil && f.loop != nil {
+			_ = f.loop.report(th, r)
+		} else if len(loops) > 0 {
+			_ = loops[0].report(th, r)
+		} else {
+			reportDetached(th, r)
+		}
 	}
 }
+
+// reportDetached prints a record whose loop is gone, as the default
+// exception handler would.
+func reportDetached(th *vm.Thread, r *failRecord) {
+	if !r.retrieved.CompareAndSwap(false, true) {
+		return
+	}
+	_ = writeStderr(th, r.msg+"\nfuture: "+r.repr+"\n"+vm.FormatException(th, r.exc))
+}
+
+// liveLoops are the loops created and not closed yet.
+var liveLoops = map[*Loop]bool{}
+
+// reprHolder is an object whose repr is the given text.
+func reprHolder(s string) vm.Value {
+	h := reprHolderLayout.New(reprHolderType)
+	h.s = s
+	return h.Value()
+}
+
+type reprText struct {
+	vm.Object
+	s string
+}
+
+var (
+	reprHolderLayout = vm.NewLayout[reprText]("_asyncio._Repr")
+	reprHolderType   = vm.NewBuiltinType(vm.TypeSpec{
+		Name: "_Repr", Module: "_asyncio", Layout: reprHolderLayout.Info(), Final: true,
+		Slots: vm.Slots{Repr: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeStr(reprHolderLayout.Must(v).s), nil
+		}},
+	})
+)
 
 // ------------------------------------------------------ the loop type
 
@@ -341,7 +468,7 @@ func loopMethods() []*vm.BuiltinMethod {
 				return vm.Null, err
 			}
 			h := newHandle(l, pos[0], pos[1:], ctxOrCopy(th, ctx))
-			l.callSoonThreadsafe(h)
+			l.callSoonThreadsafe(th, h)
 			return h.Value(), nil
 		}),
 		m("call_later", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
@@ -464,7 +591,11 @@ func loopMethods() []*vm.BuiltinMethod {
 			return vm.None, lself(args[0]).checkClosed()
 		}),
 		m("_close_core", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-			lself(args[0]).close()
+			l := lself(args[0])
+			l.close()
+			loopsMu.Lock()
+			delete(liveLoops, l)
+			loopsMu.Unlock()
 			return vm.None, nil
 		}),
 		m("_report_unretrieved", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
@@ -576,7 +707,7 @@ func loopMethods() []*vm.BuiltinMethod {
 				return vm.Null, err
 			}
 			h := newHandle(l, ct, []vm.Value{aclose}, contextvars.Copy(th).Value())
-			l.callSoonThreadsafe(h)
+			l.callSoonThreadsafe(th, h)
 			return vm.None, nil
 		}),
 		m("_take_asyncgens", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
@@ -683,6 +814,9 @@ func initLoopType() {
 				l := loopLayout.New(t)
 				l.self = l.Value()
 				l.taskFactory = vm.None
+				loopsMu.Lock()
+				liveLoops[l] = true
+				loopsMu.Unlock()
 				return l.self, nil
 			},
 			Init: func(th *vm.Thread, self vm.Value, args []vm.Value, kw []vm.Value) error { return nil },
@@ -723,6 +857,19 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	m.AddType(HandleType)
 	m.AddType(TimerHandleType)
 	m.AddType(FutureIterType)
+	m.AddType(threadExecutorType)
+	modFunc(m, "_start_thread", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+		if len(args) != 2 {
+			return vm.Null, vm.Errorf(vm.TypeError, "_start_thread() takes exactly 2 arguments")
+		}
+		name, _ := vm.AsStr(args[1])
+		n := "Thread"
+		if name != nil {
+			n = name.String()
+		}
+		startThread(th, args[0], n)
+		return vm.None, nil
+	})
 	modFunc(m, "get_running_loop", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 		v := runningLoopValue(th)
 		if v.IsNone() {

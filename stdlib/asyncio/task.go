@@ -429,7 +429,7 @@ func (t *Future) taskWakeup(th *vm.Thread, futV vm.Value) error {
 		case f.state == statePending:
 			return t.taskStep(th, newInvalidState(th, "Result is not set.").Value())
 		case f.exc != nil:
-			f.logTB = false
+			f.clearLog()
 			return t.taskStep(th, f.exc.Value())
 		}
 		return t.taskStep(th, vm.Null)
@@ -444,7 +444,7 @@ func (t *Future) taskWakeup(th *vm.Thread, futV vm.Value) error {
 
 // taskCancel is Task.cancel(msg) (C1).
 func (t *Future) taskCancel(th *vm.Thread, msg vm.Value) (bool, error) {
-	t.logTB = false
+	t.clearLog()
 	if t.state != statePending {
 		return false, nil
 	}

@@ -150,6 +150,8 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
             if executor is None:
                 executor = _default_executor_class()(thread_name_prefix='asyncio')
                 self._default_executor = executor
+        if isinstance(executor, _asyncio._ThreadExecutor):
+            return executor._run(self, func, *args)
         return futures.wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
