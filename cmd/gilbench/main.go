@@ -138,23 +138,36 @@ func run(c config, args []string) int {
 			fatalf("%v", err)
 		}
 	}
+	if python, err = resolveBinary(python); err != nil {
+		fatalf("%v", err)
+	}
 	pyVersion := commandOutput(python, "-c", "import sys; print(sys.version.split()[0])")
 	if pyVersion == "" {
 		fatalf("%s does not run", python)
 	}
 
-	gilpy := c.gilpy
+	gilpy, tmp := c.gilpy, ""
 	if gilpy == "" {
-		dir, err := os.MkdirTemp("", "gilbench-")
-		if err != nil {
+		if tmp, err = os.MkdirTemp("", "gilbench-"); err != nil {
 			fatalf("%v", err)
 		}
-		defer os.RemoveAll(dir)
-		gilpy = filepath.Join(dir, "gilpy")
+		defer os.RemoveAll(tmp)
+		gilpy = filepath.Join(tmp, "gilpy")
+	}
+	if gilpy, err = resolveBinary(gilpy); err != nil && tmp == "" {
+		fatalf("%v", err)
+	}
+	killOnInterrupt(func() {
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
+	})
+	if tmp != "" {
 		c.logf("building gilpy into %s", gilpy)
 		build := exec.Command("go", "build", "-o", gilpy, "./cmd/gilpy")
 		build.Dir, build.Stdout, build.Stderr = root, os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
+			os.RemoveAll(tmp)
 			fatalf("building gilpy: %v", err)
 		}
 	}
@@ -327,6 +340,15 @@ func findPython() (string, error) {
 		return "", fmt.Errorf("%s is a shim, not the real interpreter; give -python PATH", p)
 	}
 	return p, nil
+}
+
+// resolveBinary makes an interpreter's path absolute, because the
+// programs run in their own folders: a bare name is looked up on PATH.
+func resolveBinary(name string) (string, error) {
+	if !strings.Contains(name, "/") {
+		return exec.LookPath(name)
+	}
+	return filepath.Abs(name)
 }
 
 // commandOutput runs a short command and returns its trimmed stdout, or

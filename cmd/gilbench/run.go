@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -55,6 +56,8 @@ func runOnce(interpreter, prog string, timeout time.Duration) runResult {
 		return runResult{Failure: "cannot start: " + err.Error()}
 	}
 	pgid := cmd.Process.Pid
+	running.Store(int64(pgid))
+	defer running.Store(0)
 	var timedOut atomic.Bool
 	timer := time.AfterFunc(timeout, func() {
 		timedOut.Store(true)
@@ -83,6 +86,26 @@ func runOnce(interpreter, prog string, timeout time.Duration) runResult {
 		r.Failure = fmt.Sprintf("printed more than %d bytes", stdoutKeep)
 	}
 	return r
+}
+
+// running is the process group of the run under way, 0 between runs.
+var running atomic.Int64
+
+// killOnInterrupt makes Ctrl-C (or SIGTERM) kill the run under way, whose
+// process group does not get the terminal's signal, before gilbench exits
+// after cleanup.
+func killOnInterrupt(cleanup func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		if pgid := running.Load(); pgid != 0 {
+			_ = syscall.Kill(-int(pgid), syscall.SIGKILL)
+		}
+		cleanup()
+		fmt.Fprintln(os.Stderr, "gilbench: interrupted")
+		os.Exit(130)
+	}()
 }
 
 func environment() []string {
