@@ -8,26 +8,15 @@ package stdlib
 import (
 	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"gilpy/stdlib/builtins"
 	pysys "gilpy/stdlib/sys"
 	"gilpy/vm"
 )
 
-// gcPercent is the Go collector's target: the heap may grow to
-// (1 + gcPercent/100) times the live data before a collection. Python
-// programs allocate many short-lived objects and keep little live data, so
-// collecting less often buys a lot of CPU (measured on methods.py: about a
-// third less time at 400 than at Go's default 100) for a peak heap that
-// stays small in absolute terms; GOGC in the environment still wins.
-const gcPercent = 400
-
 // NewInterpreter creates an interpreter whose main thread holds the GIL.
 func NewInterpreter(opts pysys.Options) (*vm.Interp, *vm.Thread) {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	startGCPolicy()
 	in := vm.NewInterp()
 	if v, ok := opts.XOptions["gil"]; ok && v == "0" {
 		in.GIL.SetEnabled(false)

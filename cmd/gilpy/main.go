@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/pkg/profile"
 
 	"gilpy/stdlib"
 	pysys "gilpy/stdlib/sys"
@@ -28,7 +27,7 @@ type options struct {
 	module  string // -m
 	script  string // file, or "-" for stdin
 	dis     bool
-	// profiling the interpreter itself (pkg/profile): a folder for the
+	// profiling the interpreter itself (profile.go): a folder for the
 	// profile files, and which profile
 	profileDir  string
 	profileKind string
@@ -78,7 +77,12 @@ func run(argv []string) int {
 		return disassemble(prog, opts)
 	}
 	if opts.profileKind != "" {
-		defer startProfile(opts.profileKind, opts.profileDir).Stop()
+		p, err := startProfile(opts.profileKind, opts.profileDir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gilpy: profile:", err)
+			return 2
+		}
+		defer p.Stop()
 	}
 	exe, _ := os.Executable()
 	opts.Executable = exe
@@ -315,22 +319,6 @@ func parseArgs(args []string) (options, error) {
 		}
 	}
 	return o, nil
-}
-
-// startProfile profiles the interpreter itself into dir.
-func startProfile(kind, dir string) interface{ Stop() } {
-	mode := profile.CPUProfile
-	switch kind {
-	case "memprofile":
-		mode = profile.MemProfile
-	case "trace":
-		mode = profile.TraceProfile
-	case "blockprofile":
-		mode = profile.BlockProfile
-	case "mutexprofile":
-		mode = profile.MutexProfile
-	}
-	return profile.Start(mode, profile.ProfilePath(dir), profile.Quiet, profile.NoShutdownHook)
 }
 
 const helpText = `Options (and corresponding environment variables):
