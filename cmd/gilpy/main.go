@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 
-
 	"gilpy/stdlib"
 	pysys "gilpy/stdlib/sys"
 	"gilpy/vm"
