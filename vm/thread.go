@@ -31,7 +31,6 @@ type Interp struct {
 	// Flags from the command line that modules consult.
 	Unbuffered bool
 	Verbose    bool
-	Optimize   int // -O count
 	Isolated   bool
 	DevMode    bool
 	// MainPath is the script's path ("" for -c and the REPL).
@@ -52,6 +51,9 @@ type Interp struct {
 	finalized atomic.Bool
 	// OnThreadStart / OnThreadExit let the threading module track threads.
 	Hooks InterpHooks
+
+	// intr wakes the main thread from an interruptible wait (threads.go).
+	intr interruptState
 }
 
 // InterpHooks are callbacks the stdlib installs into the VM.
@@ -152,6 +154,9 @@ func NewInterp() *Interp {
 	in.Modules = NewDict()
 	in.Builtins = NewDict()
 	in.main = in.NewThread("MainThread")
+	for _, f := range newInterpHooks {
+		f(in)
+	}
 	return in
 }
 
@@ -204,8 +209,13 @@ func (in *Interp) RunAtExit(th *Thread) {
 // Finalizing reports whether interpreter shutdown has begun.
 func (in *Interp) Finalizing() bool { return in.finalized.Load() }
 
-// SetFinalizing marks shutdown.
-func (in *Interp) SetFinalizing() { in.finalized.Store(true) }
+// SetFinalizing marks shutdown. From now on only the main thread may take
+// the GIL: daemon threads that try park forever (they never run Python
+// code again).
+func (in *Interp) SetFinalizing() {
+	in.finalized.Store(true)
+	in.GIL.Finalize(in.main.G)
+}
 
 // ------------------------------------------------------ recursion guard
 
@@ -243,12 +253,7 @@ func (th *Thread) reprEnter(v Value) bool {
 func (th *Thread) reprLeave(v Value) {
 	for i := len(th.reprStack) - 1; i >= 0; i-- {
 		if th.reprStack[i].Is(v) {
-			n := len(th.reprStack) - 1
-			copy(th.reprStack[i:], th.reprStack[i+1:])
-			// Clear the vacated slot: the backing array must not keep
-			// the object alive (asyncio finds unreferenced futures by GC).
-			th.reprStack[n] = Null
-			th.reprStack = th.reprStack[:n]
+			th.reprStack = append(th.reprStack[:i], th.reprStack[i+1:]...)
 			return
 		}
 	}
