@@ -234,12 +234,7 @@ func initComplexType() {
 			{Name: "conjugate", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 				return MakeComplex(cmplx.Conj(cv(args[0]))), nil
 			}},
-			{Name: "__format__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-				if s, ok := AsStr(args[1]); ok && s.s == "" {
-					return MakeStr(formatComplex(cv(args[0]))), nil
-				}
-				return FormatComplexSpec(th, cv(args[0]), args[1])
-			}},
+			{Name: "__format__", Fn: complexFormatMethod},
 			{Name: "__getnewargs__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 				c := cv(args[0])
 				return NewTuple(MakeFloat(real(c)), MakeFloat(imag(c))).Value(), nil

@@ -511,20 +511,7 @@ func floatMethods() []*BuiltinMethod {
 			}
 			return MakeFloat(f), nil
 		}},
-		{Name: "__format__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if len(args) != 2 {
-				return Null, Errorf(TypeError, "__format__ expects 1 argument")
-			}
-			spec, ok := AsStr(args[1])
-			if !ok {
-				return Null, Errorf(TypeError, "format spec must be a str")
-			}
-			s, err := FormatFloat(th, fv(args), spec.s)
-			if err != nil {
-				return Null, err
-			}
-			return MakeStr(s), nil
-		}},
+		{Name: "__format__", Fn: floatFormatMethod},
 		{Name: "__getformat__", Flags: MethClass, Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 			return MakeStr("IEEE, little-endian"), nil
 		}},

@@ -836,3 +836,88 @@ func formatStrSpec(s string, sp *fmtSpec) (string, error) {
 // errMsg is an exception with a literal message (one with a '%' that
 // Errorf would take for a verb).
 func errMsg(t *Type, msg string) *Exception { return NewException(t, MakeStr(msg)) }
+
+// formatMethodSpec checks the arguments of a __format__ method (self and
+// one str) and returns the spec.
+func formatMethodSpec(args, kwnames []Value) (*Str, error) {
+	if len(kwnames) > 0 {
+		return nil, Errorf(TypeError, "%s.__format__() takes no keyword arguments", TypeName(args[0]))
+	}
+	if len(args) != 2 {
+		return nil, Errorf(TypeError, "%s.__format__() takes exactly one argument (%d given)", TypeName(args[0]), len(args)-1)
+	}
+	spec, ok := AsStr(args[1])
+	if !ok {
+		return nil, Errorf(TypeError, "__format__() argument must be str, not %s", TypeName(args[1]))
+	}
+	return spec, nil
+}
+
+// formatEmptySpec is format(v, "") for an int, float, complex or str:
+// str(v), which for a subclass may be its own __str__ or __repr__.
+func formatEmptySpec(th *Thread, v Value) (Value, error) {
+	s, err := StrOf(th, v)
+	if err != nil {
+		return Null, err
+	}
+	return s.Value(), nil
+}
+
+// intFormatMethod is int.__format__ (and bool's).
+func intFormatMethod(th *Thread, args, kwnames []Value) (Value, error) {
+	spec, err := formatMethodSpec(args, kwnames)
+	if err != nil {
+		return Null, err
+	}
+	if spec.s == "" {
+		return formatEmptySpec(th, args[0])
+	}
+	s, err := FormatInt(th, args[0], spec.s)
+	if err != nil {
+		return Null, err
+	}
+	return MakeStr(s), nil
+}
+
+// floatFormatMethod is float.__format__.
+func floatFormatMethod(th *Thread, args, kwnames []Value) (Value, error) {
+	spec, err := formatMethodSpec(args, kwnames)
+	if err != nil {
+		return Null, err
+	}
+	if spec.s == "" {
+		return formatEmptySpec(th, args[0])
+	}
+	f, _ := floatValue(args[0])
+	s, err := FormatFloat(th, f, spec.s)
+	if err != nil {
+		return Null, err
+	}
+	return MakeStr(s), nil
+}
+
+// complexFormatMethod is complex.__format__.
+func complexFormatMethod(th *Thread, args, kwnames []Value) (Value, error) {
+	spec, err := formatMethodSpec(args, kwnames)
+	if err != nil {
+		return Null, err
+	}
+	if spec.s == "" {
+		return formatEmptySpec(th, args[0])
+	}
+	c, _ := AsComplex(args[0])
+	return FormatComplexSpec(th, c, spec.Value())
+}
+
+// objectFormatMethod is object.__format__: str(self) for an empty spec,
+// an error for any other.
+func objectFormatMethod(th *Thread, args, kwnames []Value) (Value, error) {
+	spec, err := formatMethodSpec(args, kwnames)
+	if err != nil {
+		return Null, err
+	}
+	if spec.s != "" {
+		return Null, Errorf(TypeError, "unsupported format string passed to %s.__format__", TypeName(args[0]))
+	}
+	return formatEmptySpec(th, args[0])
+}

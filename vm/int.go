@@ -849,29 +849,7 @@ func intMethods() []*BuiltinMethod {
 		{Name: "__getnewargs__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 			return NewTuple(normalizeInt(self(args))).Value(), nil
 		}},
-		{Name: "__format__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if len(args) != 2 {
-				return Null, Errorf(TypeError, "__format__ expects 1 argument")
-			}
-			spec, ok := AsStr(args[1])
-			if !ok {
-				return Null, Errorf(TypeError, "format spec must be a str")
-			}
-			if spec.s == "" {
-				// An empty spec is str(self): "True" for a bool, as
-				// f"{flag}" shows.
-				r, err := StrOf(th, args[0])
-				if err != nil {
-					return Null, err
-				}
-				return r.Value(), nil
-			}
-			s, err := FormatInt(th, args[0], spec.s)
-			if err != nil {
-				return Null, err
-			}
-			return MakeStr(s), nil
-		}},
+		{Name: "__format__", Fn: intFormatMethod},
 		{Name: "to_bytes", Fn: intToBytes},
 		{Name: "from_bytes", Fn: intFromBytes, Flags: MethClass},
 		{Name: "__sizeof__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {

@@ -203,21 +203,7 @@ func objectReduceEx(th *Thread, args []Value, kw []Value) (Value, error) {
 }
 
 func objectFormat(th *Thread, args []Value, kw []Value) (Value, error) {
-	if len(args) != 2 {
-		return Null, Errorf(TypeError, "__format__ expects 1 argument")
-	}
-	spec, ok := AsStr(args[1])
-	if !ok {
-		return Null, Errorf(TypeError, "format spec must be a str")
-	}
-	if spec.s != "" {
-		return Null, Errorf(TypeError, "unsupported format string passed to %s.__format__", TypeName(args[0]))
-	}
-	s, err := StrOf(th, args[0])
-	if err != nil {
-		return Null, err
-	}
-	return s.Value(), nil
+	return objectFormatMethod(th, args, kw)
 }
 
 func objectDir(th *Thread, args []Value, kw []Value) (Value, error) {

@@ -574,14 +574,14 @@ func strMethods() []*BuiltinMethod {
 		method("format", StrFormatMethod),
 		method("format_map", StrFormatMapMethod),
 		method("__format__", func(th *Thread, args []Value, kw []Value) (Value, error) {
-			if err := argsOne("str", "__format__", args[1:], kw); err != nil {
+			spec, err := formatMethodSpec(args, kw)
+			if err != nil {
 				return Null, err
 			}
-			spec, ok := AsStr(args[1])
-			if !ok {
-				return Null, Errorf(TypeError, "__format__() argument must be str, not %s", TypeName(args[1]))
-			}
 			self := strSelf(args)
+			if spec.s == "" && self.typ != StrType {
+				return formatEmptySpec(th, args[0])
+			}
 			r, err := FormatStr(th, self.s, spec.s)
 			if err != nil {
 				return Null, err
