@@ -31,6 +31,7 @@ type Interp struct {
 	// Flags from the command line that modules consult.
 	Unbuffered bool
 	Verbose    bool
+	Optimize   int // -O count
 	Isolated   bool
 	DevMode    bool
 	// MainPath is the script's path ("" for -c and the REPL).
@@ -253,7 +254,12 @@ func (th *Thread) reprEnter(v Value) bool {
 func (th *Thread) reprLeave(v Value) {
 	for i := len(th.reprStack) - 1; i >= 0; i-- {
 		if th.reprStack[i].Is(v) {
-			th.reprStack = append(th.reprStack[:i], th.reprStack[i+1:]...)
+			n := len(th.reprStack) - 1
+			copy(th.reprStack[i:], th.reprStack[i+1:])
+			// Clear the vacated slot: the backing array must not keep
+			// the object alive (asyncio finds unreferenced futures by GC).
+			th.reprStack[n] = Null
+			th.reprStack = th.reprStack[:n]
 			return
 		}
 	}
