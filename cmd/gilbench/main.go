@@ -23,9 +23,13 @@
 // runs' wall-clock times, which ignores the odd run slowed by a neighbour,
 // where a mean would not. Ratios are gilpy/CPython (below 1: gilpy is
 // faster), and the summary is their geometric mean, the one mean of ratios
-// that does not depend on which side is the reference. The header shows
-// the load average at the start and the end: compare tables only when it
-// was low for both.
+// that does not depend on which side is the reference. It counts only the
+// programs that ran cleanly with equal output; a second line, when it
+// differs, includes the mismatched ones, to follow speed while a
+// correctness bug is open. The header shows the load average at the start
+// and the end: compare tables only when it was low for both. Both
+// interpreters get gilbench's environment without PYTHONUNBUFFERED (which
+// these machines set), so that both buffer a piped stdout as by default.
 //
 // Peak memory is the child's maximum resident set size as the kernel
 // reports it when the child is reaped (ProcessState.SysUsage, ru_maxrss in
