@@ -8,6 +8,7 @@ import (
 	_ "gilpy/stdlib/bisect"
 	_ "gilpy/stdlib/collections"
 	_ "gilpy/stdlib/functools"
+	_ "gilpy/stdlib/heapq"
 	_ "gilpy/stdlib/io"
 	_ "gilpy/stdlib/itertools"
 	_ "gilpy/stdlib/math"

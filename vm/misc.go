@@ -146,6 +146,14 @@ func initMiscTypes() {
 				}
 				return MakeStr("mappingproxy(" + r.s + ")"), nil
 			},
+			// str() is the mapping's str, as CPython's mappingproxy_str.
+			Str: func(th *Thread, v Value) (Value, error) {
+				s, err := StrOf(th, mappingProxyLayout.Must(v).m)
+				if err != nil {
+					return Null, err
+				}
+				return s.Value(), nil
+			},
 		},
 		Methods: []*BuiltinMethod{
 			{Name: "keys", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {

@@ -324,7 +324,13 @@ func builtinDir(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error)
 			return vm.Null, err
 		}
 	} else {
-		r, err := vm.CallMethod(th, args[0], "__dir__")
+		// __dir__ is looked up on the type (a class's dir() comes from
+		// its metaclass), as CPython's _dir_object does.
+		meth := args[0].Type().LookupString("__dir__")
+		if meth.IsNull() {
+			return vm.Null, vm.Errorf(vm.TypeError, "object does not provide __dir__")
+		}
+		r, err := vm.Call(th, meth, []vm.Value{args[0]}, nil)
 		if err != nil {
 			return vm.Null, err
 		}

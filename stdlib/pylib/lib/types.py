@@ -167,7 +167,7 @@ def _calculate_meta(meta, bases):
     return winner
 
 
-class DynamicClassAttribute(property):
+class DynamicClassAttribute:
     """Route attribute access on a class to __getattr__.
 
     This is a descriptor, used to define attributes that act differently when
@@ -181,7 +181,10 @@ class DynamicClassAttribute(property):
     """
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        super().__init__(fget, fset, fdel, doc)
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc or fget.__doc__
         self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 
