@@ -9,6 +9,7 @@ package multiprocessing
 import (
 	"encoding/binary"
 	"runtime"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -49,10 +50,7 @@ func (c *conn) check(th *vm.Thread, read bool) error {
 }
 
 func errnoErr(err error) error {
-	if e, ok := err.(unix.Errno); ok {
-		return vm.NewOSError(int(e), e.Error())
-	}
-	return vm.Errorf(vm.OSError, "%s", err.Error())
+	return vm.OSErrorFrom(err, vm.Null)
 }
 
 // frame builds the header of a message of n bytes.
@@ -459,4 +457,130 @@ func pollMany(fds []int32, d time.Duration) []int {
 			return nil
 		}
 	}
+}
+
+// ------------------------------------------------------------ sockets
+
+// A listener for Unix-domain stream connections (multiprocessing's
+// Listener and the Manager's server). An address starting with a NUL
+// byte is in Linux's abstract namespace: nothing appears in the file
+// system, so nothing is left behind.
+type listener struct {
+	vm.Object
+	fd      int
+	address string
+}
+
+var listenerLayout = vm.NewLayout[listener]("_UnixListener")
+
+func sockaddr(address string) *unix.SockaddrUnix {
+	name := address
+	if strings.HasPrefix(name, "\x00") {
+		name = "@" + name[1:]
+	}
+	return &unix.SockaddrUnix{Name: name}
+}
+
+var listenerType = vm.NewBuiltinType(vm.TypeSpec{
+	Name: "_UnixListener", Module: "_gilpy_mp", Layout: listenerLayout.Info(),
+	Slots: vm.Slots{
+		// _UnixListener(address, backlog=1)
+		New: func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			var addr, backlog vm.Value = vm.Null, vm.MakeInt(1)
+			if err := vm.UnpackArgs("_UnixListener", args, kw, "address", &addr, "backlog?", &backlog); err != nil {
+				return vm.Null, err
+			}
+			as, ok := vm.AsStr(addr)
+			if !ok {
+				return vm.Null, vm.Errorf(vm.TypeError, "address must be str")
+			}
+			n, _ := vm.IntToInt64(backlog)
+			fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+			if err != nil {
+				return vm.Null, errnoErr(err)
+			}
+			if err := unix.Bind(fd, sockaddr(as.String())); err != nil {
+				unix.Close(fd)
+				return vm.Null, errnoErr(err)
+			}
+			if err := unix.Listen(fd, int(max(n, 1))); err != nil {
+				unix.Close(fd)
+				return vm.Null, errnoErr(err)
+			}
+			l := listenerLayout.New(t)
+			l.fd, l.address = fd, as.String()
+			runtime.SetFinalizer(l, func(l *listener) { l.close() })
+			return l.Value(), nil
+		},
+	},
+	Methods: []*vm.BuiltinMethod{
+		{Name: "accept", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			l := listenerLayout.Must(args[0])
+			if l.fd < 0 {
+				return vm.Null, vm.Errorf(vm.OSError, "listener is closed")
+			}
+			var nfd int
+			var err error
+			fd := l.fd
+			th.Blocking(func() {
+				for {
+					nfd, _, err = unix.Accept4(fd, unix.SOCK_CLOEXEC)
+					if err != unix.EINTR {
+						return
+					}
+				}
+			})
+			if err != nil {
+				return vm.Null, errnoErr(err)
+			}
+			return newConn(nfd, true, true).Value(), nil
+		}},
+		{Name: "close", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+			listenerLayout.Must(args[0]).close()
+			return vm.None, nil
+		}},
+	},
+	Getters: []*vm.GetSet{
+		{Name: "address", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+			return vm.MakeStr(listenerLayout.Must(v).address), nil
+		}},
+	},
+})
+
+func (l *listener) close() {
+	if l.fd >= 0 {
+		// shutdown wakes a thread blocked in accept; close alone may not.
+		_ = unix.Shutdown(l.fd, unix.SHUT_RDWR)
+		unix.Close(l.fd)
+		l.fd = -1
+	}
+}
+
+// unixClient connects to a listener's address.
+func unixClient(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	var addr vm.Value = vm.Null
+	if err := vm.UnpackArgs("_unix_client", args, kw, "address", &addr); err != nil {
+		return vm.Null, err
+	}
+	as, ok := vm.AsStr(addr)
+	if !ok {
+		return vm.Null, vm.Errorf(vm.TypeError, "address must be str")
+	}
+	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return vm.Null, errnoErr(err)
+	}
+	th.Blocking(func() {
+		for {
+			err = unix.Connect(fd, sockaddr(as.String()))
+			if err != unix.EINTR {
+				return
+			}
+		}
+	})
+	if err != nil {
+		unix.Close(fd)
+		return vm.Null, errnoErr(err)
+	}
+	return newConn(fd, true, true).Value(), nil
 }

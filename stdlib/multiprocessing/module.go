@@ -224,6 +224,8 @@ func initMP(th *vm.Thread, m *vm.Module) error {
 	m.AddType(localEventType)
 	m.AddType(feederType)
 	m.AddType(connType)
+	m.AddType(listenerType)
+	m.AddFunc("_unix_client", unixClient)
 	m.AddFunc("_rebuild_arena", rebuildArena)
 	m.AddFunc("_rebuild_semlock", rebuildSemLock)
 	m.AddFunc("_rebuild_cdata", rebuildCData)

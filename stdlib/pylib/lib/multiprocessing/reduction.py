@@ -32,7 +32,7 @@ class ForkingPickler(pickle.Pickler):
         import io
         buf = io.BytesIO()
         cls(buf, protocol).dump(obj)
-        return buf.getbuffer()
+        return buf.getvalue()
 
     loads = pickle.loads
 
