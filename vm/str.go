@@ -10,17 +10,21 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
 // Str is a Python str.
 type Str struct {
 	Object
-	s      string
-	hash   int64 // -1 until computed (a Python hash is never -1)
-	nchars int   // length in code points
+	s string
+	// hashp is the hash plus one, 0 until computed (a Python hash is
+	// never -1). Both lazily computed fields are atomic so that threads
+	// running without the GIL may share a str.
+	hashp  atomic.Int64
+	nchars int // length in code points
 	ascii  bool
-	runes  []rune // code points, built lazily for non-ASCII indexing
+	runes  atomic.Pointer[[]rune] // code points, built lazily for non-ASCII indexing
 }
 
 var strLayout = NewLayout[Str]("str")
@@ -41,7 +45,7 @@ func NewStr(s string) *Str {
 }
 
 func newStrNoCache(s string) *Str {
-	st := &Str{s: s, hash: -1}
+	st := &Str{s: s}
 	st.typ = StrType
 	st.nchars, st.ascii = countChars(s)
 	return st
@@ -68,7 +72,7 @@ var (
 )
 
 func initStrCache() {
-	emptyStr = &Str{s: "", hash: -1, ascii: true}
+	emptyStr = &Str{s: "", ascii: true}
 	emptyStr.typ = StrType
 	for i := range charStrs {
 		charStrs[i] = newStrNoCache(string(rune(i)))
@@ -101,23 +105,32 @@ func (s *Str) Len() int { return s.nchars }
 
 // Hash is the str's hash.
 func (s *Str) Hash() int64 {
-	if s.hash != -1 {
-		return s.hash
+	if h := s.hashp.Load(); h != 0 {
+		return h - 1
 	}
-	h := int64(maphash.String(strSeed, s.s))
-	if h == -1 {
-		h = -2
+	return s.computeHash()
+}
+
+func (s *Str) computeHash() int64 {
+	var h int64 // hash("") is 0, as in CPython
+	if s.s != "" {
+		h = int64(maphash.String(strSeed, s.s))
+		if h == -1 {
+			h = -2
+		}
 	}
-	s.hash = h
+	s.hashp.Store(h + 1)
 	return h
 }
 
 // Runes returns the code points (cached for non-ASCII strings).
 func (s *Str) Runes() []rune {
-	if s.runes == nil {
-		s.runes = strRunes(s.s)
+	if r := s.runes.Load(); r != nil {
+		return *r
 	}
-	return s.runes
+	r := strRunes(s.s)
+	s.runes.Store(&r)
+	return r
 }
 
 // At is the code point at index i (0 <= i < Len).

@@ -17,7 +17,7 @@ func concatStr(a, b *Str) Value {
 	if b.nchars == 0 {
 		return a.Value()
 	}
-	s := &Str{s: a.s + b.s, hash: -1, nchars: a.nchars + b.nchars, ascii: a.ascii && b.ascii}
+	s := &Str{s: a.s + b.s, nchars: a.nchars + b.nchars, ascii: a.ascii && b.ascii}
 	s.typ = StrType
 	return s.Value()
 }
@@ -232,7 +232,6 @@ func strNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
 	}
 	obj2 := strLayout.New(t)
 	obj2.s = s
-	obj2.hash = -1
 	obj2.nchars, obj2.ascii = countChars(s)
 	return obj2.Value(), nil
 }
