@@ -15,7 +15,7 @@ func Repr(th *Thread, v Value) (*Str, error) {
 		return NewStr(StrRepr(s.s)), nil
 	}
 	if v.IsSmallInt() {
-		return NewStr(formatSmallInt(v.SmallInt())), nil
+		return smallIntStr(v.SmallInt()), nil
 	}
 	f := v.Type().Repr
 	if f == nil {
@@ -44,7 +44,7 @@ func StrOf(th *Thread, v Value) (*Str, error) {
 		return s, nil
 	}
 	if v.IsSmallInt() {
-		return NewStr(formatSmallInt(v.SmallInt())), nil
+		return smallIntStr(v.SmallInt()), nil
 	}
 	f := v.Type().Str
 	if f == nil {
@@ -709,6 +709,12 @@ func ID(v Value) uint64 {
 // TypeCheck is isinstance(v, t) for a single type, with __instancecheck__
 // left out (used by builtins for their own argument checks).
 func TypeCheck(v Value, t *Type) bool { return v.Type().IsSubtype(t) }
+
+// smallIntStr is str() of an int64, built in one allocation.
+func smallIntStr(i int64) *Str {
+	var buf [24]byte
+	return newStrBytes(strconv.AppendInt(buf[:0], i, 10))
+}
 
 // formatSmallInt is str() of an int64.
 func formatSmallInt(i int64) string { return strconv.FormatInt(i, 10) }

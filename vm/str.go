@@ -60,6 +60,18 @@ func countChars(s string) (int, bool) {
 	return len(s), true
 }
 
+// newStrBytes returns a new str holding a copy of b (UTF-8), in one
+// allocation when it is short.
+func newStrBytes(b []byte) *Str {
+	if len(b) <= 1 {
+		return NewStr(string(b))
+	}
+	st := newStrParts(unsafeString(b))
+	st.typ = StrType
+	st.nchars, st.ascii = countChars(st.s)
+	return st
+}
+
 // MakeStr returns s as a str Value.
 func MakeStr(s string) Value { return NewStr(s).Value() }
 

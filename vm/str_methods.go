@@ -17,8 +17,8 @@ func concatStr(a, b *Str) Value {
 	if b.nchars == 0 {
 		return a.Value()
 	}
-	s := &Str{s: a.s + b.s, nchars: a.nchars + b.nchars, ascii: a.ascii && b.ascii}
-	s.typ = StrType
+	s := newStrParts(a.s, b.s)
+	s.typ, s.nchars, s.ascii = StrType, a.nchars+b.nchars, a.ascii && b.ascii
 	return s.Value()
 }
 

@@ -207,3 +207,59 @@ func castExact[T any](v Value, t *Type) (*T, bool) {
 	}
 	return nil, false
 }
+
+// ------------------------------------------------------ strs in one block
+
+// Short strs are allocated together with their bytes: a str made at run
+// time (a concatenation, str(int), a formatted value) would otherwise cost
+// two allocations, the Go string and the Str header. The string points
+// into the same block, which the collector keeps alive through either
+// pointer; the bytes are never written after construction.
+type (
+	strInline16 struct {
+		Str
+		buf [16]byte
+	}
+	strInline32 struct {
+		Str
+		buf [32]byte
+	}
+	strInline48 struct {
+		Str
+		buf [48]byte
+	}
+)
+
+// newStrParts returns a new str (typ, length and kind unset) holding the
+// concatenation of parts, in one allocation when it is short.
+func newStrParts(parts ...string) *Str {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var st *Str
+	var buf []byte
+	switch {
+	case n <= 16:
+		x := &strInline16{}
+		st, buf = &x.Str, x.buf[:0]
+	case n <= 32:
+		x := &strInline32{}
+		st, buf = &x.Str, x.buf[:0]
+	case n <= 48:
+		x := &strInline48{}
+		st, buf = &x.Str, x.buf[:0]
+	default:
+		st = &Str{}
+		buf = make([]byte, 0, n)
+	}
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	st.s = unsafe.String(unsafe.SliceData(buf), n)
+	return st
+}
+
+// unsafeString views b as a string without copying; the caller must not
+// keep the string beyond b's next change.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
