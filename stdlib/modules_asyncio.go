@@ -5,4 +5,6 @@ package stdlib
 import (
 	_ "gilpy/stdlib/asyncio"
 	_ "gilpy/stdlib/contextvars"
+	_ "gilpy/stdlib/select"
+	_ "gilpy/stdlib/socket"
 )
