@@ -4,5 +4,6 @@ package stdlib
 
 import (
 	_ "gilpy/stdlib/signal"
+	_ "gilpy/stdlib/thread"
 	_ "gilpy/stdlib/time"
 )

@@ -68,6 +68,10 @@ type InterpHooks struct {
 	Signals func(th *Thread) error
 	// Flush flushes sys.stdout and sys.stderr.
 	Flush func(th *Thread)
+	// ThreadShutdown waits for the non-daemon threads (threading._shutdown);
+	// RunAtExit calls it before the atexit functions, as CPython's
+	// Py_FinalizeEx does.
+	ThreadShutdown func(th *Thread)
 }
 
 // Thread is the state of one Python thread.
@@ -201,6 +205,10 @@ func (in *Interp) AtExit(f func(th *Thread)) { in.atExit = append(in.atExit, f) 
 
 // RunAtExit runs the registered shutdown functions, newest first.
 func (in *Interp) RunAtExit(th *Thread) {
+	if f := in.Hooks.ThreadShutdown; f != nil {
+		in.Hooks.ThreadShutdown = nil
+		f(th)
+	}
 	for i := len(in.atExit) - 1; i >= 0; i-- {
 		in.atExit[i](th)
 	}

@@ -247,8 +247,8 @@ func Seconds(th *vm.Thread, v vm.Value) (float64, error) {
 		if math.IsNaN(f) {
 			return 0, vm.Errorf(vm.ValueError, "Invalid value NaN (not a number)")
 		}
-		if math.Abs(f) > 9.2e9 {
-			return 0, vm.Errorf(vm.OverflowError, "timestamp too large to convert to C _PyTime_t")
+		if math.Abs(f) > 9_223_372_036.854775807 {
+			return 0, vm.Errorf(vm.OverflowError, "timestamp out of range for platform time_t")
 		}
 		return f, nil
 	}
