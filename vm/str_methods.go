@@ -956,7 +956,13 @@ func (s *Str) byteRange(start, end int) (int, int) {
 	if s.ascii {
 		return start, end
 	}
-	a := wtf8Offset(s.s, start)
+	a := 0
+	if start > 0 {
+		a = wtf8Offset(s.s, start)
+	}
+	if end >= s.nchars {
+		return a, len(s.s)
+	}
 	return a, a + wtf8Offset(s.s[a:], end-start)
 }
 
@@ -973,23 +979,9 @@ func strStartsEnds(th *Thread, args []Value, kw []Value, ends bool) (Value, erro
 	if err != nil {
 		return Null, err
 	}
-	check := func(p Value) (bool, error) {
-		ps, ok := AsStr(p)
-		if !ok {
-			return false, Errorf(TypeError, "%s first arg must be str or a tuple of str, not %s", name, TypeName(p))
-		}
-		if end-ps.nchars < start || start > s.nchars {
-			return false, nil
-		}
-		a, b := s.byteRange(start, end)
-		if ends {
-			return strings.HasSuffix(s.s[a:b], ps.s), nil
-		}
-		return strings.HasPrefix(s.s[a:b], ps.s), nil
-	}
 	if t, ok := AsTuple(args[1]); ok {
 		for _, p := range t.items {
-			r, err := check(p)
+			r, err := strTailMatch(s, p, start, end, ends, name)
 			if err != nil {
 				return Null, err
 			}
@@ -999,11 +991,42 @@ func strStartsEnds(th *Thread, args []Value, kw []Value, ends bool) (Value, erro
 		}
 		return False, nil
 	}
-	r, err := check(args[1])
+	r, err := strTailMatch(s, args[1], start, end, ends, name)
 	if err != nil {
 		return Null, err
 	}
 	return MakeBool(r), nil
+}
+
+// strTailMatch is startswith/endswith of one prefix p over s[start:end].
+func strTailMatch(s *Str, p Value, start, end int, ends bool, name string) (bool, error) {
+	ps, ok := AsStr(p)
+	if !ok {
+		return false, Errorf(TypeError, "%s first arg must be str or a tuple of str, not %s", name, TypeName(p))
+	}
+	if end-ps.nchars < start || start > s.nchars {
+		return false, nil
+	}
+	if !s.ascii && (start > 0 || end < s.nchars) {
+		// Compare code points through the cached rune index rather
+		// than walking the text to byte offsets.
+		rs, pr := s.Runes(), ps.Runes()
+		at := start
+		if ends {
+			at = end - len(pr)
+		}
+		for i, r := range pr {
+			if rs[at+i] != r {
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+	a, b := s.byteRange(start, end)
+	if ends {
+		return strings.HasSuffix(s.s[a:b], ps.s), nil
+	}
+	return strings.HasPrefix(s.s[a:b], ps.s), nil
 }
 
 // strFindIn finds sub in s[start:end] (code points), returning the code
