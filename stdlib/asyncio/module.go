@@ -858,6 +858,11 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	m.AddType(TimerHandleType)
 	m.AddType(FutureIterType)
 	m.AddType(threadExecutorType)
+	modFunc(m, "_spawn", spawn)
+	modFunc(m, "_fd_read", fdRead)
+	modFunc(m, "_fd_write", fdWrite)
+	modFunc(m, "_fd_close", fdClose)
+	modFunc(m, "_kill", sendSignal)
 	modFunc(m, "_start_thread", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 		if len(args) != 2 {
 			return vm.Null, vm.Errorf(vm.TypeError, "_start_thread() takes exactly 2 arguments")
