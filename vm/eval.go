@@ -1074,14 +1074,28 @@ reload:
 			check := true
 			if bf, ok := castExact[BuiltinFunction](callable, BuiltinFunctionType); ok {
 				check = !isInlinedBuiltin(bf)
+				// A builtin call is a recursion level, as CPython's
+				// cfunction_vectorcall_* count it.
+				if th.depth++; th.depth > th.Interp.RecursionLimit {
+					th.depth--
+					err = errRecursionCalling()
+					goto onError
+				}
 				if bf.self.IsNull() || bf.static {
 					r, err = bf.Fn(th, args, kwnames)
 				} else {
 					r, err = builtinFunctionCall(th, callable, args, kwnames)
 				}
+				th.depth--
 			} else if md, ok := castExact[methodDescriptor](callable, MethodDescriptorType); ok && len(args) > len(kwnames) && args[0].Type().IsSubtype(md.owner) {
 				check = md.m != listAppendMethod
+				if th.depth++; th.depth > th.Interp.RecursionLimit {
+					th.depth--
+					err = errRecursionCalling()
+					goto onError
+				}
 				r, err = md.m.Fn(th, args, kwnames)
+				th.depth--
 			} else {
 				r, err = Call(th, callable, args, kwnames)
 			}

@@ -254,6 +254,15 @@ func Call(th *Thread, callable Value, args []Value, kwnames []Value) (Value, err
 	return r, err
 }
 
+// errRecursionCalling is the RecursionError of a call that would go one
+// level too deep. Every builtin call is a level, as in CPython's generic
+// call path; CPython's specialized CALL instructions skip the check for
+// METH_FASTCALL builtins once warmed up, which only changes how deep a
+// recursion through such builtins gets, not whether it ends cleanly.
+func errRecursionCalling() error {
+	return Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+}
+
 // CallMethod calls v.name(args...).
 func CallMethod(th *Thread, v Value, name string, args ...Value) (Value, error) {
 	f := v.Type().Lookup(Intern(name))
