@@ -15,5 +15,6 @@ import (
 	_ "gilpy/stdlib/operator"
 	_ "gilpy/stdlib/posix"
 	_ "gilpy/stdlib/random"
+	_ "gilpy/stdlib/re"
 	_ "gilpy/stdlib/weakref"
 )
