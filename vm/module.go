@@ -423,7 +423,7 @@ func (th *Thread) loadEmbeddedModule(name string, src []byte, isPkg bool, parent
 	d.SetString("__initializing__", True)
 	in := th.Interp
 	in.Modules.SetStr(Intern(name), m.Value())
-	code, err := CompileSource(th, src, file, "exec")
+	code, err := compileEmbedded(name, src, file) // once per process (snapshot.go)
 	if err == nil {
 		_, err = th.RunCode(code, d, d.Value())
 	}

@@ -47,7 +47,7 @@ func ChildMain(args []string) (code int) {
 		fmt.Fprintln(os.Stderr, "gilpy: multiprocessing child support is not installed")
 		return 1
 	}
-	p, payload, err := readBootstrap()
+	p, codeBlob, payload, err := readBootstrap()
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		// The parent died before it could send anything.
 		return 255
@@ -61,6 +61,7 @@ func ChildMain(args []string) (code int) {
 		unix.CloseOnExec(fd)
 	}
 	go watchParent()
+	installCodeBlob(codeBlob)
 
 	exe, _ := os.Executable()
 	opts := pysys.Options{
@@ -101,26 +102,27 @@ func ChildMain(args []string) (code int) {
 	return exit & 0xff
 }
 
-func readBootstrap() (prep, []byte, error) {
+func readBootstrap() (prep, []byte, []byte, error) {
 	var p prep
 	f := os.NewFile(bootstrapFD, "bootstrap")
-	hdr := make([]byte, 16)
+	hdr := make([]byte, bootHeader)
 	if _, err := io.ReadFull(f, hdr); err != nil {
-		return p, nil, err
+		return p, nil, nil, err
 	}
 	if string(hdr[:4]) != bootMagic {
-		return p, nil, fmt.Errorf("bad magic %q", hdr[:4])
+		return p, nil, nil, fmt.Errorf("bad magic %q", hdr[:4])
 	}
-	plen := binary.BigEndian.Uint32(hdr[4:])
-	dlen := binary.BigEndian.Uint64(hdr[8:])
-	buf := make([]byte, int(plen)+int(dlen))
+	plen := int(binary.BigEndian.Uint32(hdr[4:]))
+	clen := int(binary.BigEndian.Uint32(hdr[8:]))
+	dlen := int(binary.BigEndian.Uint64(hdr[12:]))
+	buf := make([]byte, plen+clen+dlen)
 	if _, err := io.ReadFull(f, buf); err != nil {
-		return p, nil, err
+		return p, nil, nil, err
 	}
 	if err := json.Unmarshal(buf[:plen], &p); err != nil {
-		return p, nil, err
+		return p, nil, nil, err
 	}
-	return p, buf[plen:], nil
+	return p, buf[plen : plen+clen], buf[plen+clen:], nil
 }
 
 // watchParent kills this process when the parent dies: the bootstrap

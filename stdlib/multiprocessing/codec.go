@@ -10,8 +10,10 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strings"
 	"sync"
 
+	"gilpy/vm"
 	"gilpy/vm/code"
 )
 
@@ -353,4 +355,67 @@ func (r *codeReader) constant(depth int) any {
 	}
 	r.fail()
 	return nil
+}
+
+// codeBlob collects the compiled code of the embedded library modules this
+// process has loaded, for a child: it decodes one when it imports it
+// instead of compiling the source again (vm.SetEmbeddedCodeSource).
+func codeBlob(th *vm.Thread) []byte {
+	var b []byte
+	keys, vals := th.Interp.Modules.Items()
+	for i, k := range keys {
+		ks, ok := vm.AsStr(k)
+		m, ok2 := vm.AsModule(vals[i])
+		if !ok || !ok2 {
+			continue
+		}
+		f, ok := m.Get("__file__")
+		if fs, isStr := vm.AsStr(f); !ok || !isStr || !strings.HasPrefix(fs.String(), "<gilpy>/") {
+			continue
+		}
+		c, ok := vm.EmbeddedCode(ks.String())
+		if !ok {
+			continue
+		}
+		enc := encodeCode(c)
+		b = binary.AppendUvarint(b, uint64(len(ks.String())))
+		b = append(b, ks.String()...)
+		b = binary.AppendUvarint(b, uint64(len(enc)))
+		b = append(b, enc...)
+	}
+	return b
+}
+
+// installCodeBlob makes a parent's compiled modules available to this
+// child's imports; each is decoded only when imported.
+func installCodeBlob(b []byte) {
+	mods := map[string][]byte{}
+	for len(b) > 0 {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || int(n) > len(b)-k {
+			return
+		}
+		name := string(b[k : k+int(n)])
+		b = b[k+int(n):]
+		n, k = binary.Uvarint(b)
+		if k <= 0 || int(n) > len(b)-k {
+			return
+		}
+		mods[name] = b[k : k+int(n)]
+		b = b[k+int(n):]
+	}
+	if len(mods) == 0 {
+		return
+	}
+	vm.SetEmbeddedCodeSource(func(name string) *code.Code {
+		data, ok := mods[name]
+		if !ok {
+			return nil
+		}
+		c, err := decodeCode(data)
+		if err != nil {
+			return nil
+		}
+		return c
+	})
 }

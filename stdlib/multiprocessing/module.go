@@ -161,7 +161,7 @@ func launch(th *vm.Thread, obj vm.Value, method string) (*popen, error) {
 		return nil, err
 	}
 	p := buildPrep(th, method)
-	return startChild(th, p, append([]byte(nil), payload...), ctx)
+	return startChild(th, p, codeBlob(th), append([]byte(nil), payload...), ctx)
 }
 
 func buildPrep(th *vm.Thread, method string) prep {

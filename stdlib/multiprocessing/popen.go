@@ -7,7 +7,8 @@ package multiprocessing
 //	0      /dev/null (CPython's child replaces stdin with devnull)
 //	1, 2   the parent's stdout and stderr, the same open files (no copying
 //	       goroutine in between, so output order is the kernel's)
-//	3      the bootstrap pipe: the parent writes the prep data and the
+//	3      the bootstrap pipe: the parent writes the prep data, the
+//	       compiled code of the library modules it has loaded, and the
 //	       pickled state, then keeps its end open; EOF means the parent died
 //	4      the sentinel pipe's write end: the parent's read end becomes
 //	       readable (EOF) when the child exits (Process.sentinel)
@@ -33,6 +34,7 @@ const (
 	sentinelFD     = 4
 	firstInherited = 5
 	bootMagic      = "GPMP"
+	bootHeader     = 20 // magic, prep length, code length, payload length
 )
 
 // prep is what a child needs before it can unpickle anything: the
@@ -127,7 +129,7 @@ func openDevNull() (*os.File, error) {
 }
 
 // startChild runs the child process and sends it its bootstrap.
-func startChild(th *vm.Thread, p prep, payload []byte, ctx *spawnCtx) (*popen, error) {
+func startChild(th *vm.Thread, p prep, codeBlob, payload []byte, ctx *spawnCtx) (*popen, error) {
 	in := th.Interp
 	exe, err := os.Executable()
 	if err != nil {
@@ -165,11 +167,13 @@ func startChild(th *vm.Thread, p prep, payload []byte, ctx *spawnCtx) (*popen, e
 		return nil, err
 	}
 	pp := &popen{pid: proc.Pid, proc: proc, done: make(chan struct{}), sentinel: sentPipe[0], bootWrite: bootPipe[1]}
-	msg := make([]byte, 0, 16+len(prepData)+len(payload))
+	msg := make([]byte, 0, bootHeader+len(prepData)+len(codeBlob)+len(payload))
 	msg = append(msg, bootMagic...)
 	msg = binary.BigEndian.AppendUint32(msg, uint32(len(prepData)))
+	msg = binary.BigEndian.AppendUint32(msg, uint32(len(codeBlob)))
 	msg = binary.BigEndian.AppendUint64(msg, uint64(len(payload)))
 	msg = append(msg, prepData...)
+	msg = append(msg, codeBlob...)
 	msg = append(msg, payload...)
 	// The child reads its whole bootstrap first thing; write it before
 	// returning, so that a parent exiting right after start() cannot

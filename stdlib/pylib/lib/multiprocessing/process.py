@@ -117,6 +117,7 @@ class BaseProcess(object):
                'can only start a process object created by current process'
         assert not _current_process._config.get('daemon'), \
                'daemonic processes are not allowed to have children'
+        from . import util      # its exit function joins the children
         _cleanup()
         self._popen = self._Popen(self)
         self._sentinel = self._popen.sentinel
@@ -286,7 +287,6 @@ class BaseProcess(object):
         return '<%s>' % ' '.join(info)
 
     ##
-    #
     #
     #
     #
