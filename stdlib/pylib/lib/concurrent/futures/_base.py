@@ -3,10 +3,12 @@
 # A Future's state changes under a lock and wakes those waiting for it:
 # result()/exception() wait on the future's own event, wait() and
 # as_completed() register a waiter that each completing future notifies.
-# The primitives are gilpy's own (the GIL is released while waiting), so
-# this works with or without the threading module.
+# The locks and events are threading's: waiting releases the GIL and, in
+# the main thread, answers Ctrl-C.
 
 import collections
+import queue
+import threading
 import time
 import _gilpy_mp
 
@@ -60,16 +62,17 @@ class InvalidStateError(Error):
 
 
 class _Lock(object):
-    # A lock for threads of this process.
+    # A future's lock. It must be re-entrant: wait() looks at
+    # f.exception() while it holds the futures' locks. Waiting for it (and
+    # for the events below) releases the GIL and answers Ctrl-C.
     def __init__(self):
-        import _multiprocessing
-        self._sl = _multiprocessing.SemLock(1, 1, 1, None, False)
+        self._rl = threading.RLock()
 
     def __enter__(self):
-        self._sl.acquire()
+        self._rl.acquire()
 
     def __exit__(self, *args):
-        self._sl.release()
+        self._rl.release()
 
 
 class _Waiter(object):
@@ -77,7 +80,7 @@ class _Waiter(object):
     def __init__(self, kind):
         self.kind = kind
         self.finished_futures = []
-        self.signal = _gilpy_mp._LocalQueue()
+        self.signal = queue.SimpleQueue()
         self.pending = None
 
     def _note(self, future, is_exception):
@@ -102,7 +105,7 @@ class _Waiter(object):
 
     def wait(self, timeout):
         try:
-            self.signal.get(timeout)
+            self.signal.get(timeout=timeout)
             return True
         except Exception:
             return False
@@ -255,7 +258,7 @@ class Future(object):
     def __init__(self):
         """Initializes the future. Should not be called by clients."""
         self._condition = _Lock()
-        self._done = _gilpy_mp._LocalEvent()
+        self._done = threading.Event()
         self._state = PENDING
         self._result = None
         self._exception = None

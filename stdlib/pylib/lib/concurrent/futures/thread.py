@@ -1,29 +1,48 @@
-# gilpy's concurrent.futures.thread: ThreadPoolExecutor. Workers are
-# threading.Thread objects when the threading module is available, gilpy
-# helper threads otherwise; work items reach them through a FIFO.
+"""ThreadPoolExecutor: run calls in a pool of threads (gilpy).
+
+Workers are ordinary non-daemon threading.Threads named
+"ThreadPoolExecutor-N_M" (N counts executors, M the pool's threads) that
+take work items from a SimpleQueue; a None in the queue tells a worker to
+look whether it should stop. A new worker is started for a submission
+only when no worker is idle, up to max_workers.
+
+At interpreter exit, threading._shutdown() runs the function registered
+with threading._register_atexit before it joins the threads: it wakes
+every worker with a None so that pools the program never shut down end
+instead of keeping the interpreter waiting forever.
+"""
 
 __all__ = ['ThreadPoolExecutor', 'BrokenThreadPool']
 
-import _gilpy_mp
+import itertools
+import os
+import queue
+import sys
+import threading
 from concurrent.futures import _base
 
-try:
-    import threading as _threading
-except ImportError:
-    _threading = None
-
-_executors = []
+# Worker thread -> its work queue, for the exit hook.
+_threads_queues = {}
+_shutdown = False
+# Taken by submit() so that no work is queued once the exit hook has run.
+_global_shutdown_lock = threading.Lock()
 
 
 def _python_exit():
-    for executor in list(_executors):
-        executor.shutdown(wait=True)
+    global _shutdown
+    with _global_shutdown_lock:
+        _shutdown = True
+    items = list(_threads_queues.items())
+    for _, q in items:
+        q.put(None)
+    for t, _ in items:
+        t.join()
 
 
-_gilpy_mp.register_exit(_python_exit)
+threading._register_atexit(_python_exit)
 
 
-class _WorkItem(object):
+class _WorkItem:
     def __init__(self, future, fn, args, kwargs):
         self.future = future
         self.fn = fn
@@ -33,12 +52,11 @@ class _WorkItem(object):
     def run(self):
         if not self.future.set_running_or_notify_cancel():
             return
-
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:
             self.future.set_exception(exc)
-            # Break a reference cycle with the exception 'exc'
+            # Do not keep the exception (and its frames) alive through self.
             self = None
         else:
             self.future.set_result(result)
@@ -46,121 +64,124 @@ class _WorkItem(object):
     __class_getitem__ = classmethod(lambda cls, item: cls)
 
 
-def _worker(work_queue, initializer, initargs, executor):
+def _worker(executor, work_queue, initializer, initargs):
     if initializer is not None:
         try:
             initializer(*initargs)
         except BaseException:
-            import sys
+            # CPython logs this through logging's last-resort handler,
+            # which prints the message and the traceback to stderr.
             sys.stderr.write('Exception in initializer:\n')
-            _gilpy_mp.print_exc()
+            sys.excepthook(*sys.exc_info())
             executor._initializer_failed()
             return
     while True:
-        work_item = work_queue.get()
-        if work_item is None:
-            # tell the other workers too
+        work_item = work_queue.get(block=True)
+        if work_item is not None:
+            work_item.run()
+            del work_item
+            executor._idle_semaphore.release()
+            continue
+        # A None: stop if the pool or the interpreter is shutting down,
+        # and pass the None on to the next worker.
+        if _shutdown or executor._shutdown:
+            executor._shutdown = True
             work_queue.put(None)
             return
-        work_item.run()
-        del work_item
-        executor._idle += 1
 
 
 class BrokenThreadPool(_base.BrokenExecutor):
-    """
-    Raised when a worker thread in a ThreadPoolExecutor failed initializing.
-    """
+    """Raised when a worker thread in a ThreadPoolExecutor failed initializing."""
 
 
 class ThreadPoolExecutor(_base.Executor):
 
-    # Used to assign unique thread names when thread_name_prefix is not supplied.
-    _counter = 0
+    # Numbers the pools, for the default thread names.
+    _counter = itertools.count().__next__
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
-        """Initializes a new ThreadPoolExecutor instance."""
+        """Initializes a new ThreadPoolExecutor instance.
+
+        max_workers defaults to min(32, os.cpu_count() + 4): I/O-bound work
+        is what threads are for.
+        """
         if max_workers is None:
-            max_workers = min(32, (_gilpy_mp.cpu_count() or 1) + 4)
+            max_workers = min(32, (os.cpu_count() or 1) + 4)
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
-
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
-
         self._max_workers = max_workers
-        self._work_queue = _gilpy_mp._LocalQueue()
-        self._idle = 0
-        self._threads = []
+        self._work_queue = queue.SimpleQueue()
+        self._idle_semaphore = threading.Semaphore(0)
+        self._threads = set()
         self._broken = False
         self._shutdown = False
-        ThreadPoolExecutor._counter += 1
+        self._shutdown_lock = threading.Lock()
         self._thread_name_prefix = (thread_name_prefix or
-                                    ("ThreadPoolExecutor-%d" % (ThreadPoolExecutor._counter - 1)))
+                                    ("ThreadPoolExecutor-%d" % self._counter()))
         self._initializer = initializer
         self._initargs = initargs
 
     def submit(self, fn, /, *args, **kwargs):
-        if self._broken:
-            raise BrokenThreadPool(self._broken)
-
-        if self._shutdown:
-            raise RuntimeError('cannot schedule new futures after shutdown')
-
-        f = _base.Future()
-        w = _WorkItem(f, fn, args, kwargs)
-
-        self._work_queue.put(w)
-        self._adjust_thread_count()
-        return f
+        with self._shutdown_lock, _global_shutdown_lock:
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            f = _base.Future()
+            self._work_queue.put(_WorkItem(f, fn, args, kwargs))
+            self._adjust_thread_count()
+            return f
     submit.__doc__ = _base.Executor.submit.__doc__
 
     def _adjust_thread_count(self):
-        # if idle threads are available, don't spin new threads
-        if self._idle > 0:
-            self._idle -= 1
+        # An idle worker will take the item.
+        if self._idle_semaphore.acquire(timeout=0):
             return
-
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
-            thread_name = '%s_%d' % (self._thread_name_prefix or self,
-                                     num_threads)
-            args = (self._work_queue, self._initializer, self._initargs, self)
-            if _threading is not None:
-                t = _threading.Thread(name=thread_name, target=_worker, args=args)
-                t.start()
-            else:
-                t = _gilpy_mp.start_thread(_worker, args, thread_name)
-            self._threads.append(t)
-            if self not in _executors:
-                _executors.append(self)
+            thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
+            t = threading.Thread(name=thread_name, target=_worker,
+                                 args=(self, self._work_queue,
+                                       self._initializer, self._initargs))
+            t.start()
+            self._threads.add(t)
+            _threads_queues[t] = self._work_queue
 
     def _initializer_failed(self):
-        self._broken = ('A thread initializer failed, the thread pool '
-                        'is not usable anymore')
-        while True:
-            try:
-                work_item = self._work_queue.get(0)
-            except Exception:
-                break
-            if work_item is not None:
-                work_item.future.set_exception(BrokenThreadPool(self._broken))
-
-    def shutdown(self, wait=True, *, cancel_futures=False):
-        self._shutdown = True
-        if cancel_futures:
+        with self._shutdown_lock:
+            self._broken = ('A thread initializer failed, the thread pool '
+                            'is not usable anymore')
+            # Fail the futures still waiting for a worker.
             while True:
                 try:
-                    work_item = self._work_queue.get(0)
-                except Exception:
+                    work_item = self._work_queue.get_nowait()
+                except queue.Empty:
                     break
                 if work_item is not None:
-                    work_item.future.cancel()
-        self._work_queue.put(None)
+                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown = True
+            if cancel_futures:
+                while True:
+                    try:
+                        work_item = self._work_queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if work_item is not None:
+                        work_item.future.cancel()
+            # Wake a worker; each passes the None on.
+            self._work_queue.put(None)
         if wait:
             for t in self._threads:
                 t.join()
-        if self in _executors:
-            _executors.remove(self)
+            for t in self._threads:
+                _threads_queues.pop(t, None)
     shutdown.__doc__ = _base.Executor.shutdown.__doc__
