@@ -143,6 +143,13 @@ func findModuleFile(th *vm.Thread, name string) (string, bool, error) {
 // returns the process exit status.
 func Shutdown(in *vm.Interp, th *vm.Thread, runErr error) int {
 	code := 0
+	// CPython flushes sys.stdout and sys.stderr as soon as __main__ ends
+	// (flush_io in pythonrun.c), before it reports an uncaught exception
+	// and before atexit handlers run: output a program printed comes out
+	// before what exit handlers (joined child processes) print.
+	if in.Hooks.Flush != nil {
+		in.Hooks.Flush(th)
+	}
 	if runErr != nil {
 		code = handleError(th, runErr)
 	}
