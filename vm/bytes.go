@@ -513,7 +513,28 @@ func initBytesTypes() {
 	initBuiltinType(BytesType, TypeSpec{Name: "bytes", Layout: bytesLayout.info, Slots: bs, Methods: bytesMethods(false),
 		Doc: "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object"})
 	ba := common
-	ba.New = bytesNewFor(true)
+	// bytearray is filled by __init__ (so that subclasses may take other
+	// arguments and call super().__init__(data)); __new__ ignores them.
+	ba.New = func(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
+		o := bytesLayout.New(t)
+		o.hash = -1
+		return o.Value(), nil
+	}
+	ba.Init = func(th *Thread, self Value, args []Value, kwnames []Value) error {
+		r, err := bytesNewFor(true)(th, ByteArrayType, args, kwnames)
+		if err != nil {
+			return err
+		}
+		b := bytesLayout.Must(self)
+		nb := bytesLayout.Must(r).b
+		if len(nb) != len(b.b) {
+			if err := b.resizable(); err != nil {
+				return err
+			}
+		}
+		b.b = nb
+		return nil
+	}
 	ba.Str = ba.Repr
 	ba.Hash = unhashable
 	ba.SetItem = byteArraySetItem
