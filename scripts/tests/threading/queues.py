@@ -21,9 +21,9 @@ b = queue.Queue(maxsize=2)
 b.put("a")
 b.put_nowait("b")
 print(b.full(), b.qsize(), b.maxsize)
-for action in (lambda: b.put("c", block=False), lambda: b.put("c", timeout=0.01), b.put_nowait):
+for action in (lambda: b.put("c", block=False), lambda: b.put("c", timeout=0.01), lambda: b.put_nowait("x")):
     try:
-        action("x") if action is b.put_nowait else action()
+        action()
     except queue.Full as e:
         print("Full", repr(e))
 print(b.get(), b.get_nowait())
