@@ -854,8 +854,9 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	m.AddType(FutureType)
 	m.AddType(TaskType)
 	m.AddType(LoopType)
-	m.AddType(HandleType)
-	m.AddType(TimerHandleType)
+	// Handle and TimerHandle belong to asyncio.events, as in CPython.
+	m.Set("Handle", HandleType.Value())
+	m.Set("TimerHandle", TimerHandleType.Value())
 	m.AddType(FutureIterType)
 	m.AddType(threadExecutorType)
 	modFunc(m, "_spawn", spawn)
