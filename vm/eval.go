@@ -29,7 +29,7 @@ func (th *Thread) run(f *Frame) (Value, error) {
 
 // runWith is run with an exception to raise immediately at f's current
 // instruction (generator.throw).
-func (th *Thread) runWith(f *Frame, throw error) (result Value, err error) {
+func (th *Thread) runWith(f *Frame, throw error) (Value, error) {
 	f.entry = true
 	f.back = th.frame
 	th.frame = f
@@ -38,6 +38,40 @@ func (th *Thread) runWith(f *Frame, throw error) (result Value, err error) {
 		th.frame = f.back
 		return Null, Errorf(RecursionError, "maximum recursion depth exceeded")
 	}
+	entry, depth, reprs := f, th.depth, len(th.reprStack)
+	for {
+		result, err, crash := th.evalGuarded(f, throw)
+		if crash == nil {
+			return result, err
+		}
+		// A Go panic (a bug in gilpy) becomes a SystemError raised in
+		// the frame that was running, so Python code sees an ordinary
+		// exception and the interpreter unwinds and exits cleanly. The
+		// per-thread counters the panic skipped are restored first.
+		f, throw = th.frame, crash
+		th.depth = depth
+		for g := f; g != entry && g != nil; g = g.back {
+			th.depth++
+		}
+		clear(th.reprStack[reprs:])
+		th.reprStack = th.reprStack[:reprs]
+	}
+}
+
+// evalGuarded runs the eval loop, turning a panic into crash.
+func (th *Thread) evalGuarded(f *Frame, throw error) (result Value, err error, crash *Exception) {
+	defer func() {
+		if r := recover(); r != nil {
+			crash = internalError(r)
+		}
+	}()
+	result, err = th.eval(f, throw)
+	return
+}
+
+// eval executes frames, starting with f at its saved position (raising
+// throw there first, if set), until an entry frame returns or yields.
+func (th *Thread) eval(f *Frame, throw error) (result Value, err error) {
 	breaker := &th.Interp.GIL.Breaker
 
 	var (

@@ -6,6 +6,7 @@ package vm
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 )
 
@@ -853,4 +854,26 @@ func unicodeEncodeErrorStr(th *Thread, self Value) (Value, error) {
 		return MakeStr(fmt.Sprintf("'%s' codec can't encode characters in position %d-%d: %s", enc.s, i, end.SmallInt()-1, reason.s)), nil
 	}
 	return exceptionStr(th, self)
+}
+
+// internalError converts a Go panic caught at the eval loop into the
+// SystemError Python code sees. It names the place in gilpy's source that
+// failed (the first frame outside the Go runtime), since that is what a
+// bug report needs; the Go stack dump itself never reaches the user.
+func internalError(r any) *Exception {
+	where := ""
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		fr, more := frames.Next()
+		if !strings.HasPrefix(fr.Function, "runtime.") && fr.Function != "" {
+			file := fr.File[strings.LastIndexByte(fr.File, '/')+1:]
+			where = fmt.Sprintf(" (in %s, %s:%d)", fr.Function, file, fr.Line)
+			break
+		}
+		if !more {
+			break
+		}
+	}
+	return Errorf(SystemError, "internal error in gilpy: %v%s", r, where)
 }
