@@ -15,6 +15,7 @@ import (
 	_ "gilpy/stdlib/operator"
 	_ "gilpy/stdlib/posix"
 	_ "gilpy/stdlib/random"
+	_ "gilpy/stdlib/traceback"
 	_ "gilpy/stdlib/re"
 	_ "gilpy/stdlib/weakref"
 )

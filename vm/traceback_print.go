@@ -18,6 +18,7 @@ import (
 
 	"gilpy/parser"
 	"gilpy/parser/ast"
+	"gilpy/vm/code"
 )
 
 const recursiveCutoff = 3
@@ -212,7 +213,14 @@ func formatFrameEntry(file string, lineno int, name string, tb *Traceback) strin
 	if tb == nil {
 		return b.String()
 	}
-	pos := tb.Position()
+	return b.String() + formatCarets(line, lineno, tb.Position())
+}
+
+// formatCarets is the PEP 657 marker line under a source line for the
+// instruction at pos ("" when CPython would print none).
+func formatCarets(line string, lineno int, pos code.Position) string {
+	var b strings.Builder
+	stripped := strings.TrimSpace(line)
 	if pos.Col < 0 || pos.EndCol < 0 || int(pos.Line) != lineno {
 		return b.String()
 	}
