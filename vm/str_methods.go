@@ -331,6 +331,9 @@ func initStrType() {
 			Iter: func(th *Thread, v Value) (Value, error) {
 				it := &strIter{s: strLayout.Must(v)}
 				it.typ = StrIterType
+				if !it.s.ascii {
+					it.typ = strIterTypeUnicode
+				}
 				return it.Value(), nil
 			},
 			Binary: [numBinaryOps]func(*Thread, Value, Value) (Value, error){
@@ -392,24 +395,34 @@ func initStrType() {
 	})
 	initBuiltinType(StrIterType, TypeSpec{
 		Name: "str_ascii_iterator", Layout: strIterLayout.info, Final: true,
-		Slots: Slots{
-			Iter: func(th *Thread, v Value) (Value, error) { return v, nil },
-			Next: func(th *Thread, v Value) (Value, error) {
-				it := strIterLayout.Must(v)
-				if it.pos >= len(it.s.s) {
-					return Null, nil
-				}
-				c := it.s.s[it.pos]
-				if c < utf8.RuneSelf {
-					it.pos++
-					return charStrs[c].Value(), nil
-				}
-				r, size := decodeRuneWTF8(it.s.s[it.pos:])
-				it.pos += size
-				return charStr(r).Value(), nil
-			},
-		},
+		Slots: strIterSlots,
 	})
+	initBuiltinType(strIterTypeUnicode, TypeSpec{
+		Name: "str_iterator", Layout: strIterLayout.info, Final: true,
+		Slots: strIterSlots,
+	})
+}
+
+// strIterTypeUnicode iterates non-ASCII text (CPython's str_iterator;
+// str_ascii_iterator is StrIterType).
+var strIterTypeUnicode = &Type{}
+
+var strIterSlots = Slots{
+	Iter: func(th *Thread, v Value) (Value, error) { return v, nil },
+	Next: func(th *Thread, v Value) (Value, error) {
+		it := strIterLayout.Must(v)
+		if it.pos >= len(it.s.s) {
+			return Null, nil
+		}
+		c := it.s.s[it.pos]
+		if c < utf8.RuneSelf {
+			it.pos++
+			return charStrs[c].Value(), nil
+		}
+		r, size := decodeRuneWTF8(it.s.s[it.pos:])
+		it.pos += size
+		return charStr(r).Value(), nil
+	},
 }
 
 // ------------------------------------------------------------ methods

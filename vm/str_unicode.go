@@ -441,3 +441,11 @@ func strCapitalize(s string) string {
 	}
 	return b.String()
 }
+
+// StrFromRune is the one-character str of code point r (chr(r)); lone
+// surrogates included.
+func StrFromRune(r rune) Value { return charStr(r).Value() }
+
+// AppendRune appends code point r to b in a Str's encoding (lone
+// surrogates in their three-byte form), for code that builds str text.
+func AppendRune(b []byte, r rune) []byte { return appendRuneWTF8(b, r) }

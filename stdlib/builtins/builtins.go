@@ -211,7 +211,7 @@ func builtinChr(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error)
 	if n < 0 || n > 0x10ffff {
 		return vm.Null, vm.Errorf(vm.ValueError, "chr() arg not in range(0x110000)")
 	}
-	return vm.MakeStr(string(rune(n))), nil
+	return vm.StrFromRune(rune(n)), nil
 }
 
 func builtinOrd(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
