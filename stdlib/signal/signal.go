@@ -144,9 +144,14 @@ func deliver() {
 	}
 }
 
-// dieBySignal restores the default action of sig and raises it, so the
+// DieBySignal restores the default action of sig and raises it, so the
 // process ends as a C program would (the exit status says "killed by
-// sig").
+// sig"). Unlike signal.Reset followed by kill, it also works when the
+// process started with sig ignored (a background job started by a
+// non-interactive shell ignores SIGINT), as CPython's exit after an
+// uncaught KeyboardInterrupt does.
+func DieBySignal(sig syscall.Signal) { dieBySignal(sig) }
+
 func dieBySignal(sig syscall.Signal) {
 	signal.Reset(sig)
 	// struct kernel_sigaction {handler, flags, restorer, mask}: SIG_DFL is 0.
@@ -178,6 +183,10 @@ func (st *State) HasPythonHandler(sig int) bool {
 // run is Interp.Hooks.Signals: the main thread, at a check point, runs the
 // handlers of the signals that arrived (CPython's _PyErr_CheckSignals).
 func (st *State) run(th *vm.Thread) error {
+	if !th.IsMain() {
+		// Handlers run in the main thread only, whoever asks.
+		return nil
+	}
 	g := st.in.GIL
 	g.Breaker.And(^gil.PendingSignals)
 	for sig := 1; sig < NSIG; sig++ {

@@ -70,7 +70,10 @@ for _ in ws:
     ready.acquire()
 with c2:
     c2.notify(2)
-time.sleep(0.05)
+deadline = time.monotonic() + 10
+while len(woken) < 2 and time.monotonic() < deadline:
+    time.sleep(0.001)
+time.sleep(0.02)  # a third waiter, wrongly woken, would show up here
 with c2:
     print("after notify(2):", len(woken))
     c2.notify_all()

@@ -83,8 +83,8 @@ print("in order:", got)
 
 # get() blocks until a put from another thread.
 later = queue.Queue()
-threading.Timer(0.02, later.put, args=["late item"]).start()
 start = time.monotonic()
+threading.Timer(0.02, later.put, args=["late item"]).start()
 print(later.get(timeout=5), time.monotonic() - start >= 0.02)
 
 s = queue.SimpleQueue()
