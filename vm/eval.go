@@ -1448,6 +1448,7 @@ func (th *Thread) chainContext(exc *Exception) {
 // handlePending runs at a check point when the eval breaker is set.
 func (th *Thread) handlePending() error {
 	in := th.Interp
+	th.checkStop()
 	g := in.GIL
 	b := g.Breaker.Load()
 	if b&gil.PendingSignals != 0 && th == in.main && in.Hooks.Signals != nil {

@@ -55,6 +55,8 @@ type Interp struct {
 
 	// intr wakes the main thread from an interruptible wait (threads.go).
 	intr interruptState
+	// stop is a pending forced stop (limits.go).
+	stop atomic.Pointer[stopRequest]
 }
 
 // InterpHooks are callbacks the stdlib installs into the VM.

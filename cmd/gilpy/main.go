@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -33,6 +34,8 @@ type options struct {
 	hasInput    bool
 	version     int
 	help        bool
+	// limits for runaway programs (--max-seconds, --max-memory)
+	limits vm.Limits
 }
 
 func main() {
@@ -143,6 +146,7 @@ func run(argv []string) int {
 	}
 
 	in, th := stdlib.NewInterpreter(opts.Options)
+	in.StartWatchdog(opts.limits)
 	main := stdlib.MainModule(th)
 	if filename != "" && filename != "<string>" && filename != "<stdin>" {
 		main.Set("__file__", vm.MakeStr(filename))
@@ -250,6 +254,15 @@ func parseArgs(args []string) (options, error) {
 			i++
 			o.profileKind, o.profileDir = a[2:], args[i]
 			continue
+		case "--max-seconds", "--max-memory":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("Argument expected for the %s option", a)
+			}
+			i++
+			if err := parseLimit(&o.limits, a, args[i]); err != nil {
+				return o, err
+			}
+			continue
 		}
 		if strings.HasPrefix(a, "--") {
 			return o, fmt.Errorf("unknown option %s", a)
@@ -331,7 +344,38 @@ const helpText = `Options (and corresponding environment variables):
          -X gil=0|1: run without / with the global interpreter lock
 --dis  : print the bytecode of the program instead of running it
 --cpuprofile DIR, --memprofile DIR, --trace DIR: profile gilpy itself
+--max-seconds N: stop the program after N seconds (exit status 124)
+--max-memory N: stop the program when it uses more than N megabytes
+         (N may end in K, M or G; exit status 123)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
 `
+
+// parseLimit reads the value of --max-seconds or --max-memory.
+func parseLimit(l *vm.Limits, flag, v string) error {
+	bad := fmt.Errorf("%s: invalid value %q", flag, v)
+	if flag == "--max-seconds" {
+		s, err := strconv.ParseFloat(v, 64)
+		if err != nil || s <= 0 {
+			return bad
+		}
+		l.MaxSeconds = s
+		return nil
+	}
+	mult := float64(1 << 20)
+	switch strings.ToUpper(v[len(v)-1:]) {
+	case "K":
+		mult, v = 1<<10, v[:len(v)-1]
+	case "M":
+		v = v[:len(v)-1]
+	case "G":
+		mult, v = 1<<30, v[:len(v)-1]
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n <= 0 {
+		return bad
+	}
+	l.MaxMemory = uint64(n * mult)
+	return nil
+}
