@@ -9,9 +9,10 @@
 //     a snapshot, and must stay near CPython's fork).
 //
 // Times are wall-clock times of whole interpreter runs measured from
-// outside (gilpy has no time module requirement this way); the start cost
-// is (run with K children - run with none) / K. Runs of the two
-// interpreters alternate and the median is reported.
+// outside; the start cost is (run with K children - run with none) / K,
+// reported as wall time and as CPU time (user+system of the interpreter
+// and the children it reaped), which a busy machine inflates less. Runs of
+// the two interpreters alternate and the median is reported.
 //
 //	go run ./cmd/mpmeasure [-gilpy path] [-python path] [-runs 5] [-n 3000000] [-k 40]
 package main
@@ -107,24 +108,35 @@ func main() {
 	}
 
 	fmt.Printf("\nStart + join of one process, (run with %d - run with 0) / %d, median of %d runs\n", *k, *k, *runs)
-	fmt.Printf("  %-14s %10s %10s\n", "", "fork", "spawn")
+	fmt.Printf("  %-14s %10s %10s %12s %12s\n", "", "fork", "spawn", "fork CPU", "spawn CPU")
 	res := map[string][]time.Duration{}
+	cpuRes := map[string][]time.Duration{}
 	for _, method := range []string{"fork", "spawn"} {
-		base := measure(interps, *runs, start, method, "0")
-		with := measure(interps, *runs, start, method, fmt.Sprint(*k))
+		base, baseCPU := measureCPU(interps, *runs, start, method, "0")
+		with, withCPU := measureCPU(interps, *runs, start, method, fmt.Sprint(*k))
 		for i := range interps {
 			res[method] = append(res[method], (with[i]-base[i])/time.Duration(*k))
+			cpuRes[method] = append(cpuRes[method], (withCPU[i]-baseCPU[i])/time.Duration(*k))
 		}
 	}
 	for i, in := range interps {
-		fmt.Printf("  %-14s %7.1f ms %7.1f ms\n", in.name, ms(res["fork"][i]), ms(res["spawn"][i]))
+		fmt.Printf("  %-14s %7.1f ms %7.1f ms %9.1f ms %9.1f ms\n", in.name, ms(res["fork"][i]), ms(res["spawn"][i]),
+			ms(cpuRes["fork"][i]), ms(cpuRes["spawn"][i]))
 	}
 }
 
 // measure runs each interpreter on the program runs times, alternating,
 // and returns the median wall time of each.
 func measure(interps []interp, runs int, args ...string) []time.Duration {
+	wall, _ := measureCPU(interps, runs, args...)
+	return wall
+}
+
+// measureCPU is measure that also returns the median CPU time (user and
+// system, the reaped children's included).
+func measureCPU(interps []interp, runs int, args ...string) ([]time.Duration, []time.Duration) {
 	times := make([][]time.Duration, len(interps))
+	cpus := make([][]time.Duration, len(interps))
 	for r := 0; r < runs; r++ {
 		for i, in := range interps {
 			cmd := exec.Command(in.path, args...)
@@ -136,10 +148,15 @@ func measure(interps []interp, runs int, args ...string) []time.Duration {
 				os.Exit(1)
 			}
 			times[i] = append(times[i], time.Since(t0))
+			cpus[i] = append(cpus[i], cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 		}
 	}
-	out := make([]time.Duration, len(interps))
-	for i, ts := range times {
+	return medians(times), medians(cpus)
+}
+
+func medians(all [][]time.Duration) []time.Duration {
+	out := make([]time.Duration, len(all))
+	for i, ts := range all {
 		sort.Slice(ts, func(a, b int) bool { return ts[a] < ts[b] })
 		out[i] = ts[len(ts)/2]
 	}
