@@ -169,10 +169,13 @@ func dieBySignal(sig syscall.Signal) {
 // goroutine) and makes the main thread look.
 func (st *State) Trip(sig int) {
 	st.tripped[sig].Store(true)
+	// Pending first, then the wake-up byte (CPython's trip_signal order):
+	// whoever the byte wakes (asyncio's loop in epoll_wait) must find the
+	// signal pending when it looks.
+	st.in.SignalArrived()
 	if fd := st.wakeupFD.Load(); fd >= 0 {
 		_, _ = unix.Write(int(fd), []byte{byte(sig)})
 	}
-	st.in.SignalArrived()
 }
 
 // HasPythonHandler reports whether sig has a Python handler.
