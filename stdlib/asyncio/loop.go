@@ -280,6 +280,11 @@ func (l *Loop) runOnce(th *vm.Thread) error {
 // appends what became ready: first callbacks posted by other threads,
 // then reader and writer callbacks.
 func (l *Loop) wait(th *vm.Thread, timeout float64) error {
+	// A signal (Ctrl-C) runs its Python handler here, between two
+	// iterations, as it does when CPython's select() is interrupted.
+	if err := th.RunSignalHandlers(); err != nil {
+		return err
+	}
 	if timeout == 0 && (l.poll == nil || l.poll.nfds == 0) {
 		// Nothing to poll: skip the system call (the common case of a
 		// busy loop of tasks).
@@ -294,6 +299,9 @@ func (l *Loop) wait(th *vm.Thread, timeout float64) error {
 	}
 	events, err := p.wait(th, timeout)
 	if err != nil {
+		return err
+	}
+	if err := th.RunSignalHandlers(); err != nil {
 		return err
 	}
 	l.drainThreadsafe()
@@ -360,6 +368,8 @@ func (l *Loop) runForever(th *vm.Thread) error {
 		return err
 	}
 	l.owner = th
+	restore := l.watchSignals(th)
+	defer restore()
 	l.oldHooks = th.AsyncGenHooks()
 	th.SetAsyncGenHooks(vm.AsyncGenHooks{FirstIter: first, Finalizer: final})
 	setRunningLoop(th, l)
@@ -377,6 +387,37 @@ func (l *Loop) runForever(th *vm.Thread) error {
 			return nil
 		}
 	}
+}
+
+// watchSignals points signal.set_wakeup_fd at the poller while the loop
+// runs in the main thread, so that a signal wakes a loop waiting in
+// epoll_wait; it returns the function that restores the previous fd.
+func (l *Loop) watchSignals(th *vm.Thread) func() {
+	nothing := func() {}
+	if !th.IsMain() {
+		return nothing
+	}
+	p, err := l.poller()
+	if err != nil {
+		return nothing
+	}
+	m, err := th.ImportModule("signal")
+	if err != nil {
+		return nothing
+	}
+	set, ok := m.Get("set_wakeup_fd")
+	if !ok {
+		return nothing
+	}
+	w, err := p.signalPipe()
+	if err != nil {
+		return nothing
+	}
+	old, err := vm.Call(th, set, []vm.Value{vm.MakeInt(int64(w))}, nil)
+	if err != nil {
+		return nothing
+	}
+	return func() { _, _ = vm.Call(th, set, []vm.Value{old}, nil) }
 }
 
 // close is loop.close() for the Go part: the queues are emptied and the

@@ -15,8 +15,12 @@ import (
 type poller struct {
 	epfd   int
 	wakeFd int
-	nfds   int // registered file descriptors besides wakeFd
+	nfds   int // registered file descriptors besides wakeFd and sigR
 	events []unix.EpollEvent
+	// sigR/sigW: a pipe given to signal.set_wakeup_fd while the loop runs
+	// in the main thread, so that a signal ends the wait (CPython's
+	// select() returns EINTR there) and its handler can run.
+	sigR, sigW int
 }
 
 func newPoller() (*poller, error) {
@@ -35,7 +39,7 @@ func newPoller() (*poller, error) {
 		unix.Close(wfd)
 		return nil, vm.NewOSError(int(err.(unix.Errno)), err.Error())
 	}
-	return &poller{epfd: epfd, wakeFd: wfd, events: make([]unix.EpollEvent, 64)}, nil
+	return &poller{epfd: epfd, wakeFd: wfd, sigR: -1, sigW: -1, events: make([]unix.EpollEvent, 64)}, nil
 }
 
 // wake interrupts a wait in progress (or makes the next one return).
@@ -110,8 +114,16 @@ func (p *poller) wait(th *vm.Thread, timeout float64) ([]unix.EpollEvent, error)
 	}
 	evs := p.events[:n]
 	for _, e := range evs {
-		if int(e.Fd) == p.wakeFd {
+		switch int(e.Fd) {
+		case p.wakeFd:
 			p.drainWake()
+		case p.sigR:
+			var buf [64]byte
+			for {
+				if k, _ := unix.Read(p.sigR, buf[:]); k <= 0 {
+					break
+				}
+			}
 		}
 	}
 	if n == len(p.events) {
@@ -120,7 +132,31 @@ func (p *poller) wait(th *vm.Thread, timeout float64) ([]unix.EpollEvent, error)
 	return evs, nil
 }
 
+// signalPipe returns the write end of the signal wake-up pipe, creating
+// it (and watching its read end) on first use.
+func (p *poller) signalPipe() (int, error) {
+	if p.sigW >= 0 {
+		return p.sigW, nil
+	}
+	var fds [2]int
+	if err := unix.Pipe2(fds[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
+		return -1, err
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(fds[0])}
+	if err := unix.EpollCtl(p.epfd, unix.EPOLL_CTL_ADD, fds[0], &ev); err != nil {
+		unix.Close(fds[0])
+		unix.Close(fds[1])
+		return -1, err
+	}
+	p.sigR, p.sigW = fds[0], fds[1]
+	return p.sigW, nil
+}
+
 func (p *poller) close() {
 	unix.Close(p.epfd)
 	unix.Close(p.wakeFd)
+	if p.sigR >= 0 {
+		unix.Close(p.sigR)
+		unix.Close(p.sigW)
+	}
 }

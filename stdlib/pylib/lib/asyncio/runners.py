@@ -70,6 +70,19 @@ class Runner:
             context = self._context
         task = self._loop.create_task(coro, context=context)
 
+        # In the main thread, the first Ctrl-C cancels the main task (which
+        # can clean up); KeyboardInterrupt is raised once it has finished.
+        signal = _signal()
+        sigint_handler = None
+        if (signal is not None and _is_main_thread() and
+                signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            def sigint_handler(signum, frame):
+                self._on_sigint(signum, frame, task)
+            try:
+                signal.signal(signal.SIGINT, sigint_handler)
+            except ValueError:
+                sigint_handler = None
+
         self._interrupt_count = 0
         try:
             return self._loop.run_until_complete(task)
@@ -79,6 +92,19 @@ class Runner:
                 if uncancel is not None and uncancel() == 0:
                     raise KeyboardInterrupt()
             raise  # CancelledError
+        finally:
+            if (sigint_handler is not None and
+                    signal.getsignal(signal.SIGINT) is sigint_handler):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # Wake the loop in case it is waiting with a long timeout.
+            self._loop.call_soon_threadsafe(lambda: None)
+            return
+        raise KeyboardInterrupt()
 
     def _lazy_init(self):
         if self._state is _CLOSED:
@@ -133,6 +159,26 @@ def _cancel_all_tasks(loop):
                 'exception': task.exception(),
                 'task': task,
             })
+
+
+def _signal():
+    try:
+        import signal
+    except ImportError:
+        return None
+    return signal
+
+
+def _is_main_thread():
+    threading = sys.modules.get('threading')
+    if threading is not None:
+        return threading.current_thread() is threading.main_thread()
+    return events._main_thread_id == _asyncio_thread_id()
+
+
+def _asyncio_thread_id():
+    import _asyncio
+    return _asyncio._thread_id()
 
 
 def _asyncio_live_tasks(loop):
