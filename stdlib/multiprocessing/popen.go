@@ -228,12 +228,22 @@ func (p *popen) reap() {
 func (p *popen) poll() (int, bool) {
 	select {
 	case <-p.done:
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		return p.code, true
 	default:
-		return 0, false
+		// The sentinel turns readable when the child's descriptors close,
+		// that is when it exits; the reaper is then about to record the
+		// status. Wait for it, so that exitcode agrees with the sentinel
+		// as waitpid(WNOHANG) does in CPython.
+		p.mu.Lock()
+		s := p.sentinel
+		p.mu.Unlock()
+		if s < 0 || !waitReadable(s, 0) {
+			return 0, false
+		}
+		<-p.done
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.code, true
 }
 
 // wait blocks (the caller releases the GIL) until the child exits or the
