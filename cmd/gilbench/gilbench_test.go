@@ -120,7 +120,9 @@ func side(times []float64, rss []int64) sideResult {
 
 func TestFinish(t *testing.T) {
 	r := progResult{Gilpy: side([]float64{2, 4, 3}, []int64{200, 100, 300}), CPython: side([]float64{1, 1, 2}, []int64{100, 100, 100})}
+	r.Gilpy.CPUTimes, r.CPython.CPUTimes = []float64{1, 1}, []float64{0.5}
 	r.finish([]byte("x\n"), []byte("x\n"))
+	assert.Equal(t, 2.0, r.CPURatio)
 	assert.Equal(t, "ok", r.Status)
 	assert.Equal(t, 3.0, r.Gilpy.Median)
 	assert.Equal(t, int64(200), r.Gilpy.MedianRSS)
@@ -182,7 +184,7 @@ func TestFormatTable(t *testing.T) {
 }
 
 func TestWriteTable(t *testing.T) {
-	ok := progResult{Name: "fib", Status: "ok", TimeRatio: 0.5, MemRatio: 1.5,
+	ok := progResult{Name: "fib", Status: "ok", TimeRatio: 0.5, MemRatio: 1.5, CPURatio: 0.75,
 		Gilpy: sideResult{Median: 0.5, MedianRSS: 3072}, CPython: sideResult{Median: 1, MedianRSS: 2048}}
 	echo := progResult{Name: "concurrency/echo", CheckLines: true, Status: "FAIL", Detail: "gilpy: exit status 1",
 		Gilpy:   sideResult{Failure: "exit status 1", StderrTail: []string{"ModuleNotFoundError: No module named 'asyncio'"}},
@@ -196,8 +198,9 @@ func TestWriteTable(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"2 cores, load average 1.00 0.50 0.25 at start, 2.00 1.00 0.50 at end",
-		"fib                        0.500      1.000  0.50x        3.0          2.0   1.50x  ok\n",
-		"concurrency/echo               -      0.250      -          -          1.0       -  FAIL gilpy (exit 1)\n",
+		"fib                        0.500      1.000  0.50x  0.75x        3.0          2.0   1.50x  ok\n",
+		"concurrency/echo               -      0.250      -      -          -          1.0       -  FAIL gilpy (exit 1)\n",
+		"geometric mean (1 of 2)                      0.50x  0.75x                           1.50x\n",
 		"FAIL gilpy",
 		"geometric mean (1 of 2)",
 		"!!! 1 of 2 programs",

@@ -31,6 +31,11 @@
 // interpreters get gilbench's environment without PYTHONUNBUFFERED (which
 // these machines set), so that both buffer a piped stdout as by default.
 //
+// CPU time (user + system, from the same rusage as the peak memory below)
+// is shown as a ratio too: on a loaded machine it varies less than wall
+// time, but it adds up the work of every thread and child process, so for
+// the concurrency programs it says nothing about speed.
+//
 // Peak memory is the child's maximum resident set size as the kernel
 // reports it when the child is reaped (ProcessState.SysUsage, ru_maxrss in
 // KiB). It costs nothing, needs no sampling, and is what the machine really

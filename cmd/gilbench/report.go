@@ -23,6 +23,7 @@ type report struct {
 	Programs    []progResult `json:"programs"`
 	GeomeanTime float64      `json:"geomean_time_ratio"`   // over the programs with status ok
 	GeomeanMem  float64      `json:"geomean_memory_ratio"` // over the same programs
+	GeomeanCPU  float64      `json:"geomean_cpu_ratio"`    // over the same programs
 	Counted     int          `json:"geomean_programs"`
 	// The same means over every program with both times, mismatches
 	// included: a speed trend while a correctness bug is open.
@@ -43,11 +44,14 @@ type progResult struct {
 	CPython    sideResult `json:"cpython"`
 	TimeRatio  float64    `json:"time_ratio"`   // gilpy/CPython median wall time; 0 if unknown
 	MemRatio   float64    `json:"memory_ratio"` // gilpy/CPython median max RSS; 0 if unknown
+	CPURatio   float64    `json:"cpu_ratio"`    // gilpy/CPython median user+system time; 0 if unknown
 }
 
 // sideResult is one interpreter's runs of one program.
 type sideResult struct {
 	Times      []float64 `json:"times_s"`
+	CPUTimes   []float64 `json:"cpu_times_s"`
+	MedianCPU  float64   `json:"median_cpu_s"`
 	RSSKiB     []int64   `json:"max_rss_kib"`
 	Median     float64   `json:"median_s"`
 	MedianRSS  int64     `json:"median_max_rss_kib"`
@@ -63,6 +67,7 @@ func (s *sideResult) ok() bool { return s.Failure == "" && len(s.Times) > 0 }
 func (r *progResult) finish(want, got []byte) {
 	for _, s := range []*sideResult{&r.Gilpy, &r.CPython} {
 		s.Median = median(s.Times)
+		s.MedianCPU = median(s.CPUTimes)
 		rss := make([]float64, len(s.RSSKiB))
 		for i, v := range s.RSSKiB {
 			rss[i] = float64(v)
@@ -73,6 +78,7 @@ func (r *progResult) finish(want, got []byte) {
 	if g.ok() && c.ok() {
 		r.TimeRatio = ratio(g.Median, c.Median)
 		r.MemRatio = ratio(float64(g.MedianRSS), float64(c.MedianRSS))
+		r.CPURatio = ratio(g.MedianCPU, c.MedianCPU)
 	}
 	var fails []string
 	if g.Failure != "" {
@@ -100,7 +106,7 @@ func (r *progResult) finish(want, got []byte) {
 // summarize computes the geometric means over the programs that ran
 // cleanly on both sides with equal output, and counts the problems.
 func (rep *report) summarize() {
-	var times, mems, allTimes, allMems []float64
+	var times, mems, cpus, allTimes, allMems []float64
 	rep.Bad = 0
 	for _, p := range rep.Programs {
 		if p.TimeRatio > 0 && p.MemRatio > 0 {
@@ -117,10 +123,14 @@ func (rep *report) summarize() {
 		if p.MemRatio > 0 {
 			mems = append(mems, p.MemRatio)
 		}
+		if p.CPURatio > 0 {
+			cpus = append(cpus, p.CPURatio)
+		}
 	}
 	rep.Counted = len(times)
 	rep.GeomeanTime = geomean(times)
 	rep.GeomeanMem = geomean(mems)
+	rep.GeomeanCPU = geomean(cpus)
 	rep.CountedTimed = len(allTimes)
 	rep.GeomeanTimeTimed = geomean(allTimes)
 	rep.GeomeanMemTimed = geomean(allMems)
@@ -292,14 +302,14 @@ func writeTable(w io.Writer, rep *report) {
 		orDash(rep.GilpyCommit), rep.Gilpy, rep.PyVersion, rep.Python)
 	fmt.Fprintf(w, "machine: %d cores, load average %s at start, %s at end\n",
 		rep.Cores, rep.LoadStart, rep.LoadEnd)
-	fmt.Fprintf(w, "method: per program 1 warm-up + %d timed runs of each interpreter, alternating; medians of wall time and max RSS\n\n",
+	fmt.Fprintf(w, "method: per program 1 warm-up + %d timed runs of each interpreter, alternating; medians of wall time, CPU time (user+sys) and max RSS; ratios gilpy/CPython\n\n",
 		rep.Runs)
 
-	rows := [][]string{{"program", "gilpy s", "CPython s", "time", "gilpy MiB", "CPython MiB", "memory", "output"}}
+	rows := [][]string{{"program", "gilpy s", "CPython s", "time", "cpu", "gilpy MiB", "CPython MiB", "memory", "output"}}
 	for _, p := range rep.Programs {
 		rows = append(rows, []string{
 			p.Name,
-			fmtSeconds(p.Gilpy.Median), fmtSeconds(p.CPython.Median), fmtRatio(p.TimeRatio),
+			fmtSeconds(p.Gilpy.Median), fmtSeconds(p.CPython.Median), fmtRatio(p.TimeRatio), fmtRatio(p.CPURatio),
 			fmtMiB(p.Gilpy.MedianRSS), fmtMiB(p.CPython.MedianRSS), fmtRatio(p.MemRatio),
 			outputColumn(p),
 		})
@@ -307,16 +317,16 @@ func writeTable(w io.Writer, rep *report) {
 	footer := 1
 	rows = append(rows, []string{
 		fmt.Sprintf("geometric mean (%d of %d)", rep.Counted, len(rep.Programs)),
-		"", "", fmtRatio(rep.GeomeanTime), "", "", fmtRatio(rep.GeomeanMem), "",
+		"", "", fmtRatio(rep.GeomeanTime), fmtRatio(rep.GeomeanCPU), "", "", fmtRatio(rep.GeomeanMem), "",
 	})
 	if rep.CountedTimed > rep.Counted {
 		footer++
 		rows = append(rows, []string{
 			fmt.Sprintf("  with mismatches (%d of %d)", rep.CountedTimed, len(rep.Programs)),
-			"", "", fmtRatio(rep.GeomeanTimeTimed), "", "", fmtRatio(rep.GeomeanMemTimed), "",
+			"", "", fmtRatio(rep.GeomeanTimeTimed), "", "", "", fmtRatio(rep.GeomeanMemTimed), "",
 		})
 	}
-	io.WriteString(w, formatTable(rows, footer, map[int]bool{0: true, 7: true}))
+	io.WriteString(w, formatTable(rows, footer, map[int]bool{0: true, 8: true}))
 
 	if rep.Bad == 0 {
 		fmt.Fprintf(w, "\nall %d programs ran on both interpreters with equal output\n", len(rep.Programs))

@@ -17,7 +17,8 @@ import (
 // runResult is what one run of one program produced.
 type runResult struct {
 	Wall    time.Duration
-	MaxRSS  int64 // KiB
+	CPU     time.Duration // user + system, of the program and its reaped children
+	MaxRSS  int64         // KiB
 	Stdout  []byte
 	Stderr  []byte // the last stderrKeep bytes
 	Failure string // "" after exit status 0
@@ -71,6 +72,7 @@ func runOnce(interpreter, prog string, timeout time.Duration) runResult {
 	r := runResult{Wall: wall, Stdout: stdout.Bytes(), Stderr: stderr.Bytes()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.MaxRSS = ru.Maxrss // KiB on Linux
+		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	var exitErr *exec.ExitError
 	switch {
@@ -146,6 +148,7 @@ func benchProgram(c config, p program, gilpy, python string) progResult {
 				s.Unstable = "stdout differs between runs: " + d
 			}
 			s.Times = append(s.Times, res.Wall.Seconds())
+			s.CPUTimes = append(s.CPUTimes, res.CPU.Seconds())
 			s.RSSKiB = append(s.RSSKiB, res.MaxRSS)
 		}
 	}
