@@ -22,10 +22,82 @@ _SIGKILL = 9
 
 
 class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
-    """Unix event loop: adds pipes and subprocesses."""
+    """Unix event loop: adds signal handlers, pipes and subprocesses."""
 
     def __init__(self, selector=None):
         super().__init__(selector)
+        self._signal_handlers = {}
+
+    def close(self):
+        super().close()
+        for sig in list(self._signal_handlers):
+            self.remove_signal_handler(sig)
+
+    def _check_signal(self, sig):
+        import signal
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if sig not in signal.valid_signals():
+            raise ValueError(f'invalid signal number {sig}')
+
+    def add_signal_handler(self, sig, callback, *args):
+        """Run callback(*args) on the loop when signal sig arrives."""
+        import signal
+        from . import coroutines
+        if (coroutines.iscoroutine(callback) or
+                coroutines.iscoroutinefunction(callback)):
+            raise TypeError("coroutines cannot be used "
+                            "with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        handle = events.Handle(callback, args, self, None)
+        self._signal_handlers[sig] = handle
+        try:
+            # The Python-level handler runs in the main thread between two
+            # iterations of the loop; it schedules the callback.
+            signal.signal(sig, self._signal_trampoline)
+        except OSError as exc:
+            del self._signal_handlers[sig]
+            if exc.errno == 22:  # EINVAL
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            else:
+                raise
+        except ValueError as exc:
+            del self._signal_handlers[sig]
+            raise RuntimeError(str(exc))
+
+    def _signal_trampoline(self, sig, frame):
+        self._handle_signal(sig)
+
+    def _handle_signal(self, sig):
+        handle = self._signal_handlers.get(sig)
+        if handle is None:
+            return
+        if handle._cancelled:
+            self.remove_signal_handler(sig)
+        else:
+            self.call_soon_threadsafe(handle._callback, *handle._args)
+
+    def remove_signal_handler(self, sig):
+        """Remove the handler for signal sig; True if there was one."""
+        import signal
+        self._check_signal(sig)
+        try:
+            del self._signal_handlers[sig]
+        except KeyError:
+            return False
+        if sig == signal.SIGINT:
+            handler = signal.default_int_handler
+        else:
+            handler = signal.SIG_DFL
+        try:
+            signal.signal(sig, handler)
+        except OSError as exc:
+            if exc.errno == 22:  # EINVAL
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            else:
+                raise
+        return True
 
     def _make_read_pipe_transport(self, pipe, protocol, waiter=None,
                                   extra=None):
