@@ -60,6 +60,7 @@ type Future struct {
 	coroFile   string
 	coroLine   int
 	prev, next *Future // the loop's list of live tasks
+	frameGone  bool    // reported as destroyed: repr as a finished coroutine
 	listed     bool
 }
 

@@ -48,6 +48,8 @@ type Loop struct {
 
 	// asyncgens are the async generators first iterated under this loop
 	// (the firstiter hook); shutdown_asyncgens closes the live ones.
+	serial int // creation order, for reports at exit
+
 	asyncgens     []*vm.Generator
 	agensShutdown bool
 	oldHooks      vm.AsyncGenHooks

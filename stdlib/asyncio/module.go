@@ -5,6 +5,7 @@ package asyncio
 
 import (
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -325,8 +326,10 @@ func (l *Loop) report(th *vm.Thread, r *failRecord) error {
 	return nil
 }
 
-// reportAllAtExit reports what is still unretrieved: futures of loops that
-// were closed while the futures were still referenced, and of loops never
+// reportAllAtExit reports, as CPython's finalizers do when the objects
+// die at shutdown, the tasks still pending ("Task was destroyed but it is
+// pending!") and what is still unretrieved: futures of loops that were
+// closed while the futures were still referenced, and of loops never
 // closed.
 func reportAllAtExit(th *vm.Thread) {
 	loopsMu.Lock()
@@ -336,7 +339,13 @@ func reportAllAtExit(th *vm.Thread) {
 	for l := range liveLoops {
 		loops = append(loops, l)
 	}
+	withPending := closedWithPending
+	closedWithPending = nil
 	loopsMu.Unlock()
+	sort.Slice(loops, func(i, j int) bool { return loops[i].serial < loops[j].serial })
+	for _, l := range append(withPending, loops...) {
+		l.reportPendingTasks(th)
+	}
 	for _, l := range loops {
 		for _, r := range l.unretrieved {
 			if !r.retrieved.Load() {
@@ -367,6 +376,35 @@ func reportDetached(th *vm.Thread, r *failRecord) {
 
 // liveLoops are the loops created and not closed yet.
 var liveLoops = map[*Loop]bool{}
+
+// closedWithPending are closed loops that still had pending tasks.
+var closedWithPending []*Loop
+
+var loopSerial int
+
+// reportPendingTasks logs "Task was destroyed but it is pending!" for the
+// loop's pending tasks, oldest first.
+func (l *Loop) reportPendingTasks(th *vm.Thread) {
+	var pending []*Future
+	for t := l.tasks.head; t != nil; t = t.next {
+		if t.state == statePending {
+			pending = append(pending, t)
+		}
+	}
+	for _, t := range pending {
+		if l.closed {
+			// The closed loop dropped its handles: CPython's collector
+			// clears the coroutine's frame before the task goes.
+			t.frameGone = true
+		}
+		d := vm.NewDict()
+		d.SetString("task", t.Value())
+		d.SetString("message", vm.MakeStr("Task was destroyed but it is pending!"))
+		if _, err := vm.CallMethod(th, l.self, "call_exception_handler", d.Value()); err != nil {
+			_ = writeStderr(th, vm.FormatException(th, vm.AsException(err)))
+		}
+	}
+}
 
 // reprHolder is an object whose repr is the given text.
 func reprHolder(s string) vm.Value {
@@ -595,6 +633,9 @@ func loopMethods() []*vm.BuiltinMethod {
 			l.close()
 			loopsMu.Lock()
 			delete(liveLoops, l)
+			if l.tasks.head != nil {
+				closedWithPending = append(closedWithPending, l)
+			}
 			loopsMu.Unlock()
 			return vm.None, nil
 		}),
@@ -816,6 +857,8 @@ func initLoopType() {
 				l.taskFactory = vm.None
 				loopsMu.Lock()
 				liveLoops[l] = true
+				loopSerial++
+				l.serial = loopSerial
 				loopsMu.Unlock()
 				return l.self, nil
 			},

@@ -494,7 +494,7 @@ func (t *Future) coroRepr(th *vm.Thread) string {
 		}
 		return name
 	}
-	if f := t.gen.Frame(); f != nil {
+	if f := t.gen.Frame(); f != nil && !t.frameGone {
 		return fmt.Sprintf("%s running at %s:%d", name, t.coroFile, frameLine(f, t.coroLine))
 	}
 	return fmt.Sprintf("%s done, defined at %s:%d", name, t.coroFile, t.coroLine)
