@@ -5,9 +5,11 @@ package stdlib
 
 import (
 	_ "gilpy/stdlib/abc"
+	_ "gilpy/stdlib/atexit"
 	_ "gilpy/stdlib/bisect"
 	_ "gilpy/stdlib/collections"
 	_ "gilpy/stdlib/functools"
+	_ "gilpy/stdlib/gc"
 	_ "gilpy/stdlib/heapq"
 	_ "gilpy/stdlib/io"
 	_ "gilpy/stdlib/itertools"

@@ -101,6 +101,8 @@ func (th *Thread) releaseFrame(f *Frame) {
 	f.fn = nil
 	f.globals, f.builtins = nil, nil
 	f.locals = Null
+	// A pooled frame must not keep the instance its __init__ built alive.
+	f.initSelf = Null
 	th.framePool = append(th.framePool, f)
 }
 
