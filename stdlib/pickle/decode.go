@@ -109,6 +109,7 @@ func errTruncated() error { return vm.Errorf(UnpicklingError, "pickle data was t
 type Decoder struct {
 	th     *vm.Thread
 	src    source
+	mem    *byteSource // src when it is in memory: a fast path for small reads
 	stack  []vm.Value
 	marks  []int
 	memo   map[int]vm.Value
@@ -127,7 +128,8 @@ type Decoder struct {
 
 // NewDecoder reads pickles from data.
 func NewDecoder(th *vm.Thread, data []byte) *Decoder {
-	return &Decoder{th: th, src: &byteSource{data: data}, memo: map[int]vm.Value{}, Encoding: "ASCII", Errors: "strict", FixImports: true}
+	bs := &byteSource{data: data}
+	return &Decoder{th: th, src: bs, mem: bs, memo: map[int]vm.Value{}, Encoding: "ASCII", Errors: "strict", FixImports: true}
 }
 
 // NewFileDecoder reads pickles from a Python file object.
@@ -175,6 +177,11 @@ func (d *Decoder) popMark() ([]vm.Value, error) {
 }
 
 func (d *Decoder) readByte() (byte, error) {
+	if d.mem != nil && d.mem.pos < len(d.mem.data) {
+		c := d.mem.data[d.mem.pos]
+		d.mem.pos++
+		return c, nil
+	}
 	b, err := d.src.read(1)
 	if err != nil {
 		return 0, err
@@ -183,6 +190,14 @@ func (d *Decoder) readByte() (byte, error) {
 }
 
 func (d *Decoder) readUint(n int) (uint64, error) {
+	if m := d.mem; m != nil && m.pos+n <= len(m.data) {
+		var x uint64
+		for i := n - 1; i >= 0; i-- {
+			x = x<<8 | uint64(m.data[m.pos+i])
+		}
+		m.pos += n
+		return x, nil
+	}
 	b, err := d.src.read(n)
 	if err != nil {
 		return 0, err
@@ -862,9 +877,7 @@ func reprOf(th *vm.Thread, v vm.Value) string {
 
 func appendItems(th *vm.Thread, l vm.Value, items []vm.Value) error {
 	if list, ok := vm.AsList(l); ok && l.Type() == vm.ListType {
-		for _, x := range items {
-			list.Append(x)
-		}
+		list.SetItems(append(list.Items(), items...))
 		return nil
 	}
 	if ext, err := vm.LookupAttr(th, l, "extend"); err == nil && !ext.IsNull() {

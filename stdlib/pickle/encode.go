@@ -311,6 +311,25 @@ func (e *Encoder) writeGet(idx int) {
 
 // Save pickles one value (without PROTO/STOP).
 func (e *Encoder) Save(v vm.Value) error {
+	if v.IsSmallInt() && e.proto >= 2 && e.PersistentID == nil {
+		// The commonest item of a container: no memo, no hooks.
+		n := v.SmallInt()
+		switch {
+		case n >= 0 && n < 256:
+			e.write(opBinInt1, byte(n))
+			e.boundary()
+			return nil
+		case n >= 0 && n < 65536:
+			e.write(opBinInt2, byte(n), byte(n>>8))
+			e.boundary()
+			return nil
+		case n >= math.MinInt32 && n <= math.MaxInt32:
+			e.write(opBinInt)
+			e.buf = binary.LittleEndian.AppendUint32(e.buf, uint32(int32(n)))
+			e.boundary()
+			return nil
+		}
+	}
 	e.depth++
 	defer func() { e.depth-- }()
 	if e.depth > e.th.Interp.RecursionLimit+50 {
@@ -566,23 +585,16 @@ func (e *Encoder) saveFloat(f float64) {
 		e.buf = binary.BigEndian.AppendUint64(e.buf, math.Float64bits(f))
 		return
 	}
-	e.writeString("F" + reprFloat(f) + "\n")
+	e.writeString("F" + reprFloat(e.th, f) + "\n")
 }
 
-func reprFloat(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
+// reprFloat is repr(float), what protocol 0 writes.
+func reprFloat(th *vm.Thread, f float64) string {
+	r, err := vm.Repr(th, vm.MakeFloat(f))
+	if err != nil {
+		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
-	s := strconv.FormatFloat(f, 'r', -1, 64)
-	if !strings.ContainsAny(s, ".en") {
-		s += ".0"
-	}
-	return s
+	return r.String()
 }
 
 func (e *Encoder) saveStr(s string) {
@@ -749,25 +761,32 @@ func (e *Encoder) batchAppends(items func() []vm.Value, it vm.Value) error {
 		}
 		return nil
 	}
-	for start := 0; start < len(items()); start += batchSize {
-		cur := items()
-		end := min(start+batchSize, len(cur))
-		if end-start == 1 {
-			if err := e.Save(cur[start]); err != nil {
-				return err
-			}
-			e.write(opAppend)
-			continue
+	// As CPython's batch_list_exact: one item is a single APPEND, longer
+	// lists go in MARK ... APPENDS batches of 1000.
+	if len(items()) == 0 {
+		return nil
+	}
+	if len(items()) == 1 {
+		if err := e.Save(items()[0]); err != nil {
+			return err
 		}
+		e.write(opAppend)
+		return nil
+	}
+	total := 0
+	for {
 		e.write(opMark)
-		for i := start; i < end && i < len(items()); i++ {
-			if err := e.Save(items()[i]); err != nil {
+		for n := 0; total < len(items()) && n < batchSize; n++ {
+			if err := e.Save(items()[total]); err != nil {
 				return err
 			}
+			total++
 		}
 		e.write(opAppends)
+		if total >= len(items()) {
+			return nil
+		}
 	}
-	return nil
 }
 
 func (e *Encoder) batchAppendsIter(it vm.Value) error {
@@ -838,30 +857,41 @@ func (e *Encoder) batchSetItems(keys, vals []vm.Value) error {
 		}
 		return nil
 	}
-	for start := 0; start < len(keys); start += batchSize {
-		end := min(start+batchSize, len(keys))
-		if end-start == 1 {
-			if err := e.Save(keys[start]); err != nil {
-				return err
-			}
-			if err := e.Save(vals[start]); err != nil {
-				return err
-			}
-			e.write(opSetItem)
-			continue
+	// As CPython's batch_dict_exact: one item is a single SETITEM; longer
+	// dicts go in MARK ... SETITEMS batches of 1000, and the loop runs once
+	// more after a full batch (an empty MARK SETITEMS when the size is a
+	// multiple of 1000).
+	if len(keys) == 0 {
+		return nil
+	}
+	if len(keys) == 1 {
+		if err := e.Save(keys[0]); err != nil {
+			return err
 		}
+		if err := e.Save(vals[0]); err != nil {
+			return err
+		}
+		e.write(opSetItem)
+		return nil
+	}
+	i := 0
+	for {
 		e.write(opMark)
-		for i := start; i < end; i++ {
+		n := 0
+		for ; i < len(keys) && n < batchSize; n++ {
 			if err := e.Save(keys[i]); err != nil {
 				return err
 			}
 			if err := e.Save(vals[i]); err != nil {
 				return err
 			}
+			i++
 		}
 		e.write(opSetItems)
+		if n < batchSize {
+			return nil
+		}
 	}
-	return nil
 }
 
 // SaveDictItems writes SETITEMS for the pairs into the dict on the stack
@@ -873,17 +903,26 @@ func (e *Encoder) saveSet(v vm.Value) error {
 	e.Memoize(v)
 	s, _ := vm.AsSet(v)
 	items := s.Items()
-	for start := 0; start < len(items); start += batchSize {
-		end := min(start+batchSize, len(items))
+	if len(items) == 0 {
+		return nil
+	}
+	// As CPython's save_set: batches of 1000, and one more (empty) after
+	// a full batch.
+	i := 0
+	for {
 		e.write(opMark)
-		for _, x := range items[start:end] {
-			if err := e.Save(x); err != nil {
+		n := 0
+		for ; i < len(items) && n < batchSize; n++ {
+			if err := e.Save(items[i]); err != nil {
 				return err
 			}
+			i++
 		}
 		e.write(opAddItems)
+		if n < batchSize {
+			return nil
+		}
 	}
-	return nil
 }
 
 func (e *Encoder) saveFrozenSet(v vm.Value) error {
