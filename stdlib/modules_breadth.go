@@ -13,6 +13,7 @@ import (
 	_ "gilpy/stdlib/heapq"
 	_ "gilpy/stdlib/io"
 	_ "gilpy/stdlib/itertools"
+	_ "gilpy/stdlib/json"
 	_ "gilpy/stdlib/math"
 	_ "gilpy/stdlib/operator"
 	_ "gilpy/stdlib/posix"
