@@ -51,7 +51,7 @@ func newForkReducer(th *vm.Thread) (*forkReducer, error) {
 		return nil, err
 	}
 	for _, n := range []string{"module", "module_dict", "import_module", "function", "function_state",
-		"cell", "cell_set", "code", "make_class", "class_state", "std_stream"} {
+		"cell", "cell_set", "code", "make_class", "class_state", "class_done", "std_stream"} {
 		v, ok := fm.Get(n)
 		if !ok {
 			return nil, vm.Errorf(vm.SystemError, "_gilpy_fork.%s is missing", n)
@@ -296,6 +296,7 @@ var classSkip = map[string]bool{"__module__": true, "__qualname__": true, "__dic
 	"__weakref__": true, "__slots__": true, "__doc__": true}
 
 func (f *forkReducer) saveClass(e *pickle.Encoder, t *vm.Type, v vm.Value) error {
+	th := f.th
 	bases := make([]vm.Value, len(t.Bases))
 	for i, b := range t.Bases {
 		bases[i] = b.Value()
@@ -312,7 +313,7 @@ func (f *forkReducer) saveClass(e *pickle.Encoder, t *vm.Type, v vm.Value) error
 		var names []vm.Value
 		if str, ok := vm.AsStr(s); ok {
 			names = []vm.Value{str.Value()}
-		} else if items, err := vm.SeqToSlice(f.th, s); err == nil {
+		} else if items, err := vm.SeqToSlice(th, s); err == nil {
 			names = items
 		}
 		for _, n := range names {
@@ -321,25 +322,61 @@ func (f *forkReducer) saveClass(e *pickle.Encoder, t *vm.Type, v vm.Value) error
 			}
 		}
 	}
+	// An Enum's members must be in the class body: give the metaclass
+	// their values, in definition order; it makes the members again.
+	members := map[string]bool{}
+	if names, err := vm.LookupAttr(th, v, "_member_names_"); err == nil && !names.IsNull() {
+		if mm, err := vm.LookupAttr(th, v, "_member_map_"); err == nil && !mm.IsNull() {
+			items, _ := vm.SeqToSlice(th, names)
+			for _, n := range items {
+				m, err := vm.GetItem(th, mm, n)
+				if err != nil {
+					return err
+				}
+				val, err := vm.GetAttrString(th, m, "_value_")
+				if err != nil {
+					return err
+				}
+				if err := ns.Set(th, n, val); err != nil {
+					return err
+				}
+				if s, ok := vm.AsStr(n); ok {
+					members[s.String()] = true
+				}
+			}
+		}
+	}
 	if err := f.call(e, v, "make_class", v.Type().Value(), vm.MakeStr(t.Name), vm.NewTuple(bases...).Value(), ns.Value()); err != nil {
 		return err
 	}
-	var items []vm.Value
+	// The rest of the namespace, one attribute at a time; an attribute
+	// that cannot be sent is left out, as a module global would be.
 	keys, vals := t.Dict().Items()
 	for i, k := range keys {
 		ks, ok := vm.AsStr(k)
-		if !ok || classSkip[ks.String()] || slots[ks.String()] {
+		if !ok || classSkip[ks.String()] || slots[ks.String()] || members[ks.String()] {
 			continue
 		}
 		if vals[i].Type() == vm.GetSetDescriptorType || vals[i].Type() == vm.MemberDescriptorType {
 			continue
 		}
-		items = append(items, vm.NewTuple(k, vals[i]).Value())
+		cp := e.Checkpoint()
+		if err := f.applyState(e, "class_state", v, vm.NewList([]vm.Value{vm.NewTuple(k, vals[i]).Value()}).Value()); err != nil {
+			exc := vm.AsException(err)
+			if exc.Matches(vm.RecursionError) || exc.Matches(vm.KeyboardInterrupt) {
+				return err
+			}
+			e.Rollback(cp)
+			f.omitted = append(f.omitted, t.Qualname+"."+ks.String())
+		}
 	}
-	if len(items) == 0 {
-		return nil
+	if v.Type() != vm.TypeType {
+		// An ABC computed its abstract methods from the skeleton: again.
+		if err := f.applyState(e, "class_done", v, vm.None); err != nil {
+			return err
+		}
 	}
-	return f.applyState(e, "class_state", v, vm.NewList(items).Value())
+	return nil
 }
 
 // ------------------------------------------------------------ _gilpy_fork
@@ -473,7 +510,27 @@ func initForkModule(th *vm.Thread, m *vm.Module) error {
 		if len(args) != 4 {
 			return vm.Null, vm.Errorf(vm.TypeError, "make_class() expects 4 arguments")
 		}
-		return vm.Call(th, args[0], args[1:], nil)
+		meta, name, bases := args[0], args[1], args[2]
+		src, ok := vm.AsDict(args[3])
+		if !ok {
+			return vm.Null, vm.Errorf(vm.TypeError, "make_class() expects a dict")
+		}
+		// The namespace the metaclass prepares (an Enum's is special).
+		ns := vm.Value(vm.NewDict().Value())
+		if prep, err := vm.LookupAttr(th, meta, "__prepare__"); err == nil && !prep.IsNull() {
+			p, err := vm.Call(th, prep, []vm.Value{name, bases}, nil)
+			if err != nil {
+				return vm.Null, err
+			}
+			ns = p
+		}
+		keys, vals := src.Items()
+		for i, k := range keys {
+			if err := vm.SetItem(th, ns, k, vals[i]); err != nil {
+				return vm.Null, err
+			}
+		}
+		return vm.Call(th, meta, []vm.Value{name, bases, ns}, nil)
 	})
 	m.AddFunc("class_state", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 		if len(args) != 2 {
@@ -483,6 +540,8 @@ func initForkModule(th *vm.Thread, m *vm.Module) error {
 		if err != nil {
 			return vm.Null, err
 		}
+		cls, _ := vm.AsType(args[0])
+		plain := args[0].Type() == vm.TypeType
 		for _, it := range items {
 			p, ok := vm.AsTuple(it)
 			if !ok || p.Len() != 2 {
@@ -492,7 +551,35 @@ func initForkModule(th *vm.Thread, m *vm.Module) error {
 			if !ok {
 				continue
 			}
+			// What a metaclass made itself (an Enum's member map, an
+			// ABC's registry) stays as it made it.
+			if !plain && cls != nil {
+				if _, made := cls.Dict().GetString(name.String()); made {
+					continue
+				}
+			}
 			if err := vm.SetAttr(th, args[0], vm.Intern(name.String()), p.At(1)); err != nil {
+				return vm.Null, err
+			}
+		}
+		return vm.None, nil
+	})
+	m.AddFunc("class_done", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+		if len(args) < 1 {
+			return vm.Null, vm.Errorf(vm.TypeError, "class_done() expects a class")
+		}
+		if _, isABC := th.Interp.Modules.GetString("abc"); !isABC {
+			return vm.None, nil
+		}
+		if am, err := vm.LookupAttr(th, args[0], "__abstractmethods__"); err != nil || am.IsNull() {
+			return vm.None, nil
+		}
+		abc, err := th.Import("abc")
+		if err != nil {
+			return vm.None, nil
+		}
+		if upd, err := vm.LookupAttr(th, abc, "update_abstractmethods"); err == nil && !upd.IsNull() {
+			if _, err := vm.Call(th, upd, []vm.Value{args[0]}, nil); err != nil {
 				return vm.Null, err
 			}
 		}
