@@ -7,7 +7,10 @@ package multiprocessing
 // system calls made with the GIL released.
 
 import (
+	"crypto/hmac"
+	"crypto/md5"
 	"encoding/binary"
+	"net"
 	"runtime"
 	"strings"
 	"time"
@@ -469,6 +472,7 @@ type listener struct {
 	vm.Object
 	fd      int
 	address string
+	inet    vm.Value // (ip, port) for a TCP listener, else Null
 }
 
 var listenerLayout = vm.NewLayout[listener]("_UnixListener")
@@ -542,7 +546,11 @@ var listenerType = vm.NewBuiltinType(vm.TypeSpec{
 	},
 	Getters: []*vm.GetSet{
 		{Name: "address", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) {
-			return vm.MakeStr(listenerLayout.Must(v).address), nil
+			l := listenerLayout.Must(v)
+			if !l.inet.IsNull() && l.inet.IsHeap() {
+				return l.inet, nil
+			}
+			return vm.MakeStr(l.address), nil
 		}},
 	},
 })
@@ -583,4 +591,134 @@ func unixClient(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error)
 		return vm.Null, errnoErr(err)
 	}
 	return newConn(fd, true, true).Value(), nil
+}
+
+// inetAddr resolves (host, port) to an IPv4 socket address.
+func inetAddr(th *vm.Thread, addr vm.Value) (*unix.SockaddrInet4, error) {
+	t, ok := vm.AsTuple(addr)
+	if !ok || t.Len() != 2 {
+		return nil, vm.Errorf(vm.TypeError, "AF_INET address must be a pair (host, port)")
+	}
+	hs, ok := vm.AsStr(t.At(0))
+	if !ok {
+		return nil, vm.Errorf(vm.TypeError, "str, bytes or bytearray expected, not %s", vm.TypeName(t.At(0)))
+	}
+	port, err := vm.AsInt64(th, t.At(1))
+	if err != nil {
+		return nil, err
+	}
+	if port < 0 || port > 65535 {
+		return nil, vm.Errorf(vm.OverflowError, "getsockaddrarg: port must be 0-65535.")
+	}
+	sa := &unix.SockaddrInet4{Port: int(port)}
+	host := hs.String()
+	if host == "" {
+		return sa, nil
+	}
+	var ip net.IP
+	if ip = net.ParseIP(host); ip == nil {
+		ips, lerr := net.LookupIP(host)
+		if lerr != nil {
+			return nil, vm.Errorf(vm.OSError, "[Errno -2] Name or service not known")
+		}
+		for _, x := range ips {
+			if x.To4() != nil {
+				ip = x
+				break
+			}
+		}
+	}
+	if ip == nil || ip.To4() == nil {
+		return nil, vm.Errorf(vm.OSError, "[Errno -2] Name or service not known")
+	}
+	copy(sa.Addr[:], ip.To4())
+	return sa, nil
+}
+
+func inetTuple(sa unix.Sockaddr) vm.Value {
+	if in4, ok := sa.(*unix.SockaddrInet4); ok {
+		ip := net.IP(in4.Addr[:]).String()
+		return vm.NewTuple(vm.MakeStr(ip), vm.MakeInt(int64(in4.Port))).Value()
+	}
+	return vm.None
+}
+
+// inetListener is _gilpy_mp._inet_listener((host, port), backlog): a TCP
+// listener (SO_REUSEADDR, as CPython sets it); its address is the bound
+// (ip, port).
+func inetListener(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	var addr, backlog vm.Value = vm.Null, vm.MakeInt(1)
+	if err := vm.UnpackArgs("_inet_listener", args, kw, "address", &addr, "backlog?", &backlog); err != nil {
+		return vm.Null, err
+	}
+	sa, err := inetAddr(th, addr)
+	if err != nil {
+		return vm.Null, err
+	}
+	n, _ := vm.IntToInt64(backlog)
+	fd, serr := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if serr != nil {
+		return vm.Null, errnoErr(serr)
+	}
+	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	if serr := unix.Bind(fd, sa); serr != nil {
+		unix.Close(fd)
+		return vm.Null, errnoErr(serr)
+	}
+	if serr := unix.Listen(fd, int(max(n, 1))); serr != nil {
+		unix.Close(fd)
+		return vm.Null, errnoErr(serr)
+	}
+	l := listenerLayout.New(listenerType)
+	l.fd = fd
+	if got, gerr := unix.Getsockname(fd); gerr == nil {
+		l.inet = inetTuple(got)
+	}
+	runtime.SetFinalizer(l, func(l *listener) { l.close() })
+	return l.Value(), nil
+}
+
+// inetClient connects to (host, port).
+func inetClient(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	var addr vm.Value = vm.Null
+	if err := vm.UnpackArgs("_inet_client", args, kw, "address", &addr); err != nil {
+		return vm.Null, err
+	}
+	sa, err := inetAddr(th, addr)
+	if err != nil {
+		return vm.Null, err
+	}
+	fd, serr := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if serr != nil {
+		return vm.Null, errnoErr(serr)
+	}
+	th.Blocking(func() {
+		for {
+			serr = unix.Connect(fd, sa)
+			if serr != unix.EINTR {
+				return
+			}
+		}
+	})
+	if serr != nil {
+		unix.Close(fd)
+		return vm.Null, errnoErr(serr)
+	}
+	return newConn(fd, true, true).Value(), nil
+}
+
+// hmacMD5 is hmac.new(key, msg, 'md5').digest(), for the connection
+// handshake (multiprocessing.connection's challenge).
+func hmacMD5(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+	if len(args) != 2 {
+		return vm.Null, vm.Errorf(vm.TypeError, "_hmac_md5() expects 2 arguments")
+	}
+	key, ok1 := vm.AsBytesLike(args[0])
+	msg, ok2 := vm.AsBytesLike(args[1])
+	if !ok1 || !ok2 {
+		return vm.Null, vm.Errorf(vm.TypeError, "a bytes-like object is required")
+	}
+	h := hmac.New(md5.New, key)
+	h.Write(msg)
+	return vm.NewBytes(h.Sum(nil)).Value(), nil
 }
