@@ -276,7 +276,13 @@ func (g *Generator) finishDelegation(th *Thread, v Value, exc *Exception) (Value
 
 func (g *Generator) throwHere(th *Thread, exc *Exception) (Value, bool, error) {
 	if g.state == genCreated {
-		// Never started: the exception is raised before the first line.
+		// Never started: the exception is raised at the frame's first
+		// instruction, and the traceback shows the frame at its def line
+		// (a task cancelled before it ran shows its coroutine).
+		f := g.frame
+		tb := &Traceback{next: exc.traceback, frame: f.pyFrame(), lasti: -1, lineno: f.code.LineAt(0)}
+		tb.typ = TracebackType
+		exc.traceback = tb
 		g.state = genCompleted
 		g.frame = nil
 		return Null, false, exc
