@@ -35,7 +35,6 @@ __all__ = (base_events.__all__ +
            streams.__all__ +
            subprocess.__all__ +
            tasks.__all__ +
-           taskgroups.__all__ +
            timeouts.__all__ +
            threads.__all__ +
            transports.__all__ +

@@ -2,6 +2,9 @@
 
 __all__ = (
     'SelectorEventLoop',
+    'AbstractChildWatcher', 'SafeChildWatcher',
+    'FastChildWatcher', 'PidfdChildWatcher',
+    'MultiLoopChildWatcher', 'ThreadedChildWatcher',
     'DefaultEventLoopPolicy',
 )
 
@@ -98,6 +101,126 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             else:
                 raise
         return True
+
+    async def create_unix_connection(
+            self, protocol_factory, path=None, *,
+            ssl=None, sock=None,
+            server_hostname=None,
+            ssl_handshake_timeout=None,
+            ssl_shutdown_timeout=None):
+        """Connect to a Unix domain socket; return (transport, protocol)."""
+        import socket
+        if ssl:
+            raise NotImplementedError('gilpy: SSL transports are not supported')
+        if server_hostname is not None:
+            raise ValueError('server_hostname is only meaningful with ssl')
+        if ssl_handshake_timeout is not None:
+            raise ValueError(
+                'ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None:
+            raise ValueError(
+                'ssl_shutdown_timeout is only meaningful with ssl')
+
+        if path is not None:
+            if sock is not None:
+                raise ValueError(
+                    'path and sock can not be specified at the same time')
+
+            path = _fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+            try:
+                sock.setblocking(False)
+                await self.sock_connect(sock, path)
+            except:
+                sock.close()
+                raise
+
+        else:
+            if sock is None:
+                raise ValueError('no path and sock were specified')
+            if (sock.family != socket.AF_UNIX or
+                    sock.type != socket.SOCK_STREAM):
+                raise ValueError(
+                    f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+            sock.setblocking(False)
+
+        transport, protocol = await self._create_connection_transport(
+            sock, protocol_factory)
+        return transport, protocol
+
+    async def create_unix_server(
+            self, protocol_factory, path=None, *,
+            sock=None, backlog=100, ssl=None,
+            ssl_handshake_timeout=None,
+            ssl_shutdown_timeout=None,
+            start_serving=True):
+        """Serve on a Unix domain socket (a stale socket file at path is
+        removed first)."""
+        import os
+        import socket
+        import stat
+        if isinstance(ssl, bool):
+            raise TypeError('ssl argument must be an SSLContext or None')
+        if ssl:
+            raise NotImplementedError('gilpy: SSL transports are not supported')
+        if ssl_handshake_timeout is not None:
+            raise ValueError(
+                'ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None:
+            raise ValueError(
+                'ssl_shutdown_timeout is only meaningful with ssl')
+
+        if path is not None:
+            if sock is not None:
+                raise ValueError(
+                    'path and sock can not be specified at the same time')
+
+            path = _fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+
+            # Remove a socket file left over by an earlier server.
+            if path[0] not in (0, '\x00'):
+                try:
+                    if stat.S_ISSOCK(os.stat(path).st_mode):
+                        os.remove(path)
+                except FileNotFoundError:
+                    pass
+                except OSError as err:
+                    logger.error('Unable to check or remove stale UNIX socket '
+                                 '%r: %r', path, err)
+
+            try:
+                sock.bind(path)
+            except OSError as exc:
+                sock.close()
+                if exc.errno == 98:  # EADDRINUSE
+                    msg = f'Address {path!r} is already in use'
+                    raise OSError(98, msg) from None
+                else:
+                    raise
+            except:
+                sock.close()
+                raise
+        else:
+            if sock is None:
+                raise ValueError(
+                    'path was not specified, and no sock specified')
+
+            if (sock.family != socket.AF_UNIX or
+                    sock.type != socket.SOCK_STREAM):
+                raise ValueError(
+                    f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+
+        sock.setblocking(False)
+        server = base_events.Server(self, [sock], protocol_factory,
+                                    ssl, backlog, ssl_handshake_timeout,
+                                    ssl_shutdown_timeout)
+        if start_serving:
+            server._start_serving()
+            from . import tasks
+            await tasks.sleep(0)
+
+        return server
 
     def _make_read_pipe_transport(self, pipe, protocol, waiter=None,
                                   extra=None):
@@ -687,15 +810,100 @@ class _UnixSubprocessTransport(transports.SubprocessTransport):
             self._protocol = None
 
 
+def _fspath(path):
+    import os
+    return os.fspath(path)
+
+
+class AbstractChildWatcher:
+    """Abstract base class for monitoring child processes.
+
+    gilpy waits for every child with a goroutine of its own and reports
+    the exit to the loop that started it, so the watchers below only keep
+    the API: their handlers are called when a child they were given exits
+    only through that mechanism."""
+
+    def add_child_handler(self, pid, callback, *args):
+        raise NotImplementedError()
+
+    def remove_child_handler(self, pid):
+        raise NotImplementedError()
+
+    def attach_loop(self, loop):
+        raise NotImplementedError()
+
+    def close(self):
+        raise NotImplementedError()
+
+    def is_active(self):
+        raise NotImplementedError()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, a, b, c):
+        raise NotImplementedError()
+
+
+class ThreadedChildWatcher(AbstractChildWatcher):
+    """Waits for each child in its own thread (the default)."""
+
+    def __init__(self):
+        self._callbacks = {}
+
+    def is_active(self):
+        return True
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        pass
+
+    def add_child_handler(self, pid, callback, *args):
+        self._callbacks[pid] = (callback, args)
+
+    def remove_child_handler(self, pid):
+        return self._callbacks.pop(pid, None) is not None
+
+    def attach_loop(self, loop):
+        pass
+
+
+class PidfdChildWatcher(ThreadedChildWatcher):
+    """Child watcher using pidfd_open (here: the same mechanism)."""
+
+
+class SafeChildWatcher(ThreadedChildWatcher):
+    """Deprecated SIGCHLD-based watcher (here: the same mechanism)."""
+
+
+class FastChildWatcher(ThreadedChildWatcher):
+    """Deprecated SIGCHLD-based watcher (here: the same mechanism)."""
+
+
+class MultiLoopChildWatcher(ThreadedChildWatcher):
+    """Deprecated SIGCHLD-based watcher (here: the same mechanism)."""
+
+
 class _UnixDefaultEventLoopPolicy(events.BaseDefaultEventLoopPolicy):
     """UNIX event loop policy."""
     _loop_factory = _UnixSelectorEventLoop
 
+    def __init__(self):
+        super().__init__()
+        self._watcher = None
+
     def get_child_watcher(self):
-        return None
+        if self._watcher is None:
+            self._watcher = ThreadedChildWatcher()
+        return self._watcher
 
     def set_child_watcher(self, watcher):
-        pass
+        self._watcher = watcher
 
 
 SelectorEventLoop = _UnixSelectorEventLoop
