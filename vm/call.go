@@ -207,7 +207,7 @@ func tooManyPositional(fn *Function, given int, slots []Value) error {
 	ndef := len(fn.defaults)
 	var takes string
 	if ndef > 0 {
-		takes = formatInt(argcount-ndef) + " to " + formatInt(argcount)
+		takes = "from " + formatInt(argcount-ndef) + " to " + formatInt(argcount)
 	} else {
 		takes = formatInt(argcount)
 	}

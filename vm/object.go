@@ -497,7 +497,21 @@ func typeGetters() []*GetSet {
 				return v, nil
 			}
 			return None, nil
-		}},
+		},
+			// Heap types take a new docstring (dataclasses sets one), as
+			// CPython's type_set_doc.
+			Set: func(th *Thread, self Value, v Value) error {
+				t := typeOf(self)
+				if !t.IsHeapType() {
+					return Errorf(TypeError, "cannot set '__doc__' attribute of immutable type '%s'", t.Name)
+				}
+				if v.IsNull() {
+					return Errorf(TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", t.Name)
+				}
+				t.dict.SetStr(dunderDoc, v)
+				t.Modified()
+				return nil
+			}},
 		{Name: "__module__",
 			Get: func(th *Thread, self Value) (Value, error) {
 				if v, ok := typeOf(self).dict.getStr(dunderModule); ok {

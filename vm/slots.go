@@ -775,6 +775,14 @@ func installDispatcher(t *Type, id slotID) {
 			if !isIntLike(r) {
 				return 0, Errorf(TypeError, "__hash__ method should return an integer")
 			}
+			// As CPython's slot_tp_hash: a result that fits in Py_hash_t is
+			// used as is (-1 becomes -2); only a bigger int is hashed.
+			if n, ok := intToInt64(r); ok {
+				if n == -1 {
+					n = -2
+				}
+				return n, nil
+			}
 			return hashInt(r), nil
 		}
 	case sCompare:
