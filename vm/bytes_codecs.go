@@ -124,7 +124,8 @@ type charEncoder struct {
 	pass func(out []byte, r rune) []byte
 }
 
-func encodeWith(th *Thread, s *Str, encoding, errors string) ([]byte, error) {
+func encodeWith(th *Thread, s *Str, encoding, errName string) ([]byte, error) {
+	errors := errHandler{errName, th}
 	switch codecName(encoding) {
 	case "utf-8":
 		return encodeUTF8(s, errors, nil)
@@ -158,6 +159,19 @@ func encodeWith(th *Thread, s *Str, encoding, errors string) ([]byte, error) {
 		return []byte(unicodeEscape(s.s, false)), nil
 	case "raw_unicode_escape":
 		return []byte(unicodeEscape(s.s, true)), nil
+	}
+	if isNonTextCodec(encoding) {
+		return nil, Errorf(LookupError, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", encoding)
+	}
+	if r, ok, err := codecFromSearch(th, encoding, 0, s.Value(), errName); ok || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		b, isBytes := AsBytes(r)
+		if !isBytes || b.mutable() {
+			return nil, Errorf(TypeError, "'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types", encoding, TypeName(r))
+		}
+		return b.b, nil
 	}
 	return nil, Errorf(LookupError, "unknown encoding: %s", encoding)
 }
@@ -214,7 +228,7 @@ func utf32Encoder(name string, big bool) *charEncoder {
 }
 
 // encodeUTF8 encodes to UTF-8: only surrogates cannot be encoded.
-func encodeUTF8(s *Str, errors string, bom []byte) ([]byte, error) {
+func encodeUTF8(s *Str, errors errHandler, bom []byte) ([]byte, error) {
 	if utf8.ValidString(s.s) {
 		return append(bom, s.s...), nil
 	}
@@ -230,7 +244,7 @@ func encodeUTF8(s *Str, errors string, bom []byte) ([]byte, error) {
 
 // encodeChars runs an encoder over s, passing what it cannot encode to
 // the error handler.
-func encodeChars(s *Str, errors string, out []byte, ce *charEncoder) ([]byte, error) {
+func encodeChars(s *Str, errors errHandler, out []byte, ce *charEncoder) ([]byte, error) {
 	rs := s.Runes()
 	if s.ascii {
 		rs = []rune(s.s)
@@ -251,16 +265,15 @@ func encodeChars(s *Str, errors string, out []byte, ce *charEncoder) ([]byte, er
 			}
 		}
 		var err error
-		if out, err = encodeHandle(s, rs, i, end, errors, out, ce); err != nil {
+		if out, i, err = encodeHandle(s, rs, i, end, errors, out, ce); err != nil {
 			return nil, err
 		}
-		i = end
 	}
 	return out, nil
 }
 
 // encodeHandle applies an error handler to the unencodable rs[start:end].
-func encodeHandle(s *Str, rs []rune, start, end int, errors string, out []byte, ce *charEncoder) ([]byte, error) {
+func encodeHandle(s *Str, rs []rune, start, end int, errors errHandler, out []byte, ce *charEncoder) ([]byte, int, error) {
 	strict := func() error { return encodeError(ce.name, s, start, end, ce.reason) }
 	text := func(repl string) []byte {
 		for _, r := range repl {
@@ -268,19 +281,19 @@ func encodeHandle(s *Str, rs []rune, start, end int, errors string, out []byte, 
 		}
 		return out
 	}
-	switch errors {
+	switch errors.name {
 	case "strict":
-		return nil, strict()
+		return nil, 0, strict()
 	case "ignore":
-		return out, nil
+		return out, end, nil
 	case "replace":
-		return text(strings.Repeat("?", end-start)), nil
+		return text(strings.Repeat("?", end-start)), end, nil
 	case "backslashreplace":
 		var b strings.Builder
 		for _, r := range rs[start:end] {
 			writeUEscape(&b, r)
 		}
-		return text(b.String()), nil
+		return text(b.String()), end, nil
 	case "xmlcharrefreplace":
 		var b strings.Builder
 		for _, r := range rs[start:end] {
@@ -288,7 +301,7 @@ func encodeHandle(s *Str, rs []rune, start, end int, errors string, out []byte, 
 			b.WriteString(strconv.Itoa(int(r)))
 			b.WriteByte(';')
 		}
-		return text(b.String()), nil
+		return text(b.String()), end, nil
 	case "namereplace":
 		var b strings.Builder
 		for _, r := range rs[start:end] {
@@ -298,40 +311,41 @@ func encodeHandle(s *Str, rs []rune, start, end int, errors string, out []byte, 
 				writeUEscape(&b, r)
 			}
 		}
-		return text(b.String()), nil
+		return text(b.String()), end, nil
 	case "surrogateescape":
 		if ce.pass != nil && ce.name != "utf-8" {
-			return nil, strict()
+			return nil, 0, strict()
 		}
 		for _, r := range rs[start:end] {
 			if r < 0xDC80 || r > 0xDCFF {
-				return nil, strict()
+				return nil, 0, strict()
 			}
 		}
 		for _, r := range rs[start:end] {
 			out = append(out, byte(r-0xDC00))
 		}
-		return out, nil
+		return out, end, nil
 	case "surrogatepass":
 		if ce.pass == nil {
-			return nil, strict()
+			return nil, 0, strict()
 		}
 		for _, r := range rs[start:end] {
 			if !isSurrogate(r) {
-				return nil, strict()
+				return nil, 0, strict()
 			}
 		}
 		for _, r := range rs[start:end] {
 			out = ce.pass(out, r)
 		}
-		return out, nil
+		return out, end, nil
 	}
-	return nil, unknownHandler(errors)
+	return errors.custom(s, rs, start, end, out, ce)
 }
 
 // ---------------------------------------------------------------- decode
 
-func decodeWith(th *Thread, b []byte, encoding, errors string) (string, error) {
+func decodeWith(th *Thread, b []byte, encoding, errName string) (string, error) {
+	errors := errHandler{errName, th}
 	switch codecName(encoding) {
 	case "utf-8":
 		return decodeUTF8(b, errors)
@@ -381,14 +395,27 @@ func decodeWith(th *Thread, b []byte, encoding, errors string) (string, error) {
 	case "unicode_escape", "raw_unicode_escape":
 		return decodeUnicodeEscape(b, errors, codecName(encoding) == "raw_unicode_escape")
 	}
+	if isNonTextCodec(encoding) {
+		return "", Errorf(LookupError, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", encoding)
+	}
+	if r, ok, err := codecFromSearch(th, encoding, 1, NewBytes(append([]byte(nil), b...)).Value(), errName); ok || err != nil {
+		if err != nil {
+			return "", err
+		}
+		s, isStr := AsStr(r)
+		if !isStr {
+			return "", Errorf(TypeError, "'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types", encoding, TypeName(r))
+		}
+		return s.s, nil
+	}
 	return "", Errorf(LookupError, "unknown encoding: %s", encoding)
 }
 
 // decodeHandle applies an error handler to the malformed b[start:end],
 // writing the replacement. pass decodes a surrogate at b[start:] for
 // surrogatepass (returning its length, or 0 when there is none).
-func decodeHandle(out *strings.Builder, b []byte, start, end int, errors, codec, reason string, pass func([]byte) (rune, int)) (int, error) {
-	switch errors {
+func decodeHandle(out *strings.Builder, b []byte, start, end int, errors errHandler, codec, reason string, pass func([]byte) (rune, int)) (int, error) {
+	switch errors.name {
 	case "strict":
 		return 0, decodeError(codec, b, start, end, reason)
 	case "ignore":
@@ -425,7 +452,7 @@ func decodeHandle(out *strings.Builder, b []byte, start, end int, errors, codec,
 		// a decoding error.
 		return 0, Errorf(TypeError, "don't know how to handle UnicodeDecodeError in error callback")
 	default:
-		return 0, unknownHandler(errors)
+		return errors.customDecode(out, b, start, end, codec, reason)
 	}
 	return end, nil
 }
@@ -475,7 +502,7 @@ func utf8Error(b []byte, i int) (size, end int, reason string) {
 	return need + 1, 0, ""
 }
 
-func decodeUTF8(b []byte, errors string) (string, error) {
+func decodeUTF8(b []byte, errors errHandler) (string, error) {
 	if utf8.Valid(b) {
 		return string(b), nil
 	}
@@ -510,7 +537,7 @@ func decodeUTF8(b []byte, errors string) (string, error) {
 
 // decodeBytewise decodes a single-byte codec; conv reports the bytes it
 // cannot decode.
-func decodeBytewise(b []byte, errors, codec, reason string, conv func(byte) (rune, bool)) (string, error) {
+func decodeBytewise(b []byte, errors errHandler, codec, reason string, conv func(byte) (rune, bool)) (string, error) {
 	var out strings.Builder
 	out.Grow(len(b))
 	for i := 0; i < len(b); {
@@ -533,7 +560,7 @@ func decodeBytewise(b []byte, errors, codec, reason string, conv func(byte) (run
 	return out.String(), nil
 }
 
-func decodeUTF16(b []byte, errors, codec string, big bool) (string, error) {
+func decodeUTF16(b []byte, errors errHandler, codec string, big bool) (string, error) {
 	order := binary.ByteOrder(binary.LittleEndian)
 	if big {
 		order = binary.BigEndian
@@ -592,7 +619,7 @@ func decodeUTF16(b []byte, errors, codec string, big bool) (string, error) {
 	return out.String(), nil
 }
 
-func decodeUTF32(b []byte, errors, codec string, big bool) (string, error) {
+func decodeUTF32(b []byte, errors errHandler, codec string, big bool) (string, error) {
 	order := binary.ByteOrder(binary.LittleEndian)
 	if big {
 		order = binary.BigEndian
@@ -692,7 +719,7 @@ func unicodeEscape(s string, raw bool) string {
 // decodeUnicodeEscape decodes unicode_escape (backslash escapes as in a
 // string literal, other bytes as Latin-1) and raw_unicode_escape (only
 // \uXXXX and \UXXXXXXXX).
-func decodeUnicodeEscape(b []byte, errors string, raw bool) (string, error) {
+func decodeUnicodeEscape(b []byte, errors errHandler, raw bool) (string, error) {
 	codec := "unicodeescape"
 	if raw {
 		codec = "rawunicodeescape"
