@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"gilpy/vm"
 )
@@ -177,19 +178,8 @@ func initExecutorType() {
 	})
 }
 
-var executorCounter atomicCounter
-
-type atomicCounter struct {
-	mu sync.Mutex
-	n  int
-}
-
-func (c *atomicCounter) Add(d int) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n += d
-	return c.n
-}
+// executorCounter numbers executors without a thread name prefix.
+var executorCounter atomic.Int64
 
 // startThread runs fn() in a new Python thread (shutdown helpers).
 func startThread(th *vm.Thread, fn vm.Value, name string) {
