@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode/utf8"
 )
@@ -43,6 +44,14 @@ type File struct {
 	// "\n" none.
 	newline  Value
 	pushback []byte
+
+	// The OS calls run with the GIL released, so two threads can be in
+	// them at once. wturn (closed when the last flush issued has reached
+	// the OS) makes flushes write in the order they were issued, and rmu
+	// lets one reader at a time use the buffered reader, as the lock of
+	// CPython's buffered streams does.
+	wturn chan struct{}
+	rmu   sync.Mutex
 }
 
 var fileLayout = NewLayout[File]("TextIOWrapper")
@@ -113,8 +122,16 @@ func (f *File) Flush(th *Thread) error {
 	}
 	data := f.wbuf
 	f.wbuf = f.wbuf[:0:0]
+	prev, mine := f.wturn, make(chan struct{})
+	f.wturn = mine
 	var err error
-	write := func() { _, err = f.f.Write(data) }
+	write := func() {
+		if prev != nil {
+			<-prev
+		}
+		_, err = f.f.Write(data)
+		close(mine)
+	}
 	if th != nil {
 		th.Blocking(write)
 	} else {
@@ -164,6 +181,8 @@ func (f *File) readRaw(th *Thread, n int) ([]byte, error) {
 	var out []byte
 	var err error
 	do := func() {
+		f.rmu.Lock()
+		defer f.rmu.Unlock()
 		r := f.reader()
 		if n < 0 {
 			out, err = io.ReadAll(r)
@@ -198,7 +217,11 @@ func (f *File) ReadLine(th *Thread) (string, error) {
 	}
 	var line []byte
 	var err error
-	do := func() { line, err = f.reader().ReadBytes('\n') }
+	do := func() {
+		f.rmu.Lock()
+		defer f.rmu.Unlock()
+		line, err = f.reader().ReadBytes('\n')
+	}
 	if th != nil {
 		th.Blocking(do)
 	} else {

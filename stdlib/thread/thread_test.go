@@ -187,3 +187,40 @@ for t in ts: t.join()
 	assert.Greater(t, s.Acquisitions, int64(0))
 	assert.Greater(t, s.Held, time.Duration(0))
 }
+
+func TestThreadsShareAFile(t *testing.T) {
+	// Two threads read lines from one file object while the GIL is
+	// released around each read, and three write to another; the file's
+	// buffer must not be shared unsafely, and each writer's lines keep
+	// their order.
+	dir := t.TempDir()
+	src := `
+import threading
+path = ` + "r'" + dir + "'" + `
+with open(path + "/in.txt", "w") as f:
+    for i in range(5000):
+        f.write(f"{i}\n")
+got = [[], []]
+src = open(path + "/in.txt")
+def read(out):
+    while line := src.readline():
+        out.append(int(line))
+ts = [threading.Thread(target=read, args=(o,)) for o in got]
+for t in ts: t.start()
+for t in ts: t.join()
+dst = open(path + "/out.txt", "w", buffering=1)
+def write(n):
+    for i in range(300):
+        dst.write(f"{n} {i}\n")
+ts = [threading.Thread(target=write, args=(n,)) for n in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+dst.close()
+lines = [tuple(map(int, l.split())) for l in open(path + "/out.txt")]
+ordered = all([i for n, i in lines if n == k] == list(range(300)) for k in range(3))
+result = f"{sorted(got[0] + got[1]) == list(range(5000))} {len(lines)} {ordered}"
+`
+	m, _, code := run(t, src)
+	require.Equal(t, 0, code)
+	assert.Equal(t, "True 900 True", global(t, m, "result"))
+}
