@@ -169,6 +169,16 @@ func runChild(th *vm.Thread, p prep, payload []byte) (int, error) {
 		}
 		procObj = v
 	}
+	if p.Method == "fork" && p.Thread != "" && p.Thread != "MainThread" {
+		// Forked from another thread, the child's only thread carries
+		// that thread's name.
+		th.Name = p.Thread
+		if tm, ok := th.Interp.Modules.GetString("threading"); ok {
+			if mt, err := vm.CallMethod(th, tm, "main_thread"); err == nil {
+				_ = vm.SetAttrString(th, mt, "name", vm.MakeStr(p.Thread))
+			}
+		}
+	}
 	fn, ok := mp.Get("_gilpy_child_main")
 	if !ok {
 		return 1, vm.Errorf(vm.SystemError, "multiprocessing.process has no _gilpy_child_main")

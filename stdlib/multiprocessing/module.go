@@ -213,7 +213,26 @@ func buildPrep(th *vm.Thread, method string) prep {
 		}
 	}
 	p.Cwd, _ = os.Getwd()
+	p.Thread = threadName(th)
 	return p
+}
+
+// threadName is threading.current_thread().name when the threading
+// module is loaded, else the VM's name for the thread.
+func threadName(th *vm.Thread) string {
+	if tm, ok := th.Interp.Modules.GetString("threading"); ok {
+		if t, err := vm.CallMethod(th, tm, "current_thread"); err == nil {
+			if n, err := vm.LookupAttr(th, t, "name"); err == nil && !n.IsNull() {
+				if s, ok := vm.AsStr(n); ok {
+					return s.String()
+				}
+			}
+		}
+	}
+	if th == th.Interp.Main() {
+		return "MainThread"
+	}
+	return th.Name
 }
 
 // ------------------------------------------------------------ _gilpy_mp
@@ -290,12 +309,7 @@ func initMP(th *vm.Thread, m *vm.Module) error {
 		return vm.MakeInt(th.ID), nil
 	})
 	m.AddFunc("thread_name", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
-		if !th.PyThread.IsNull() && th.PyThread.IsHeap() {
-			if n, err := vm.LookupAttr(th, th.PyThread, "name"); err == nil && !n.IsNull() {
-				return n, nil
-			}
-		}
-		return vm.MakeStr(th.Name), nil
+		return vm.MakeStr(threadName(th)), nil
 	})
 	m.AddFunc("monotonic", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 		return vm.MakeFloat(float64(time.Since(processStart)) / float64(time.Second)), nil

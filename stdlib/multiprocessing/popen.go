@@ -49,6 +49,9 @@ type prep struct {
 	NoGIL      bool              `json:"nogil"`
 	XOptions   map[string]string `json:"xoptions"`
 	NFDs       int               `json:"nfds"`
+	// Thread is the name of the thread that started the child: after a
+	// fork the forking thread is the child's main thread, name and all.
+	Thread string `json:"thread"`
 }
 
 // spawnCtx collects the descriptors a bootstrap pickle refers to. It is
