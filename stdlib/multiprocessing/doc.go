@@ -27,4 +27,28 @@
 // parent; every child is reaped by a goroutine, so none is left a zombie;
 // inherited descriptors are marked close-on-exec in the child so they do
 // not leak into grandchildren.
+//
+// Start cost. A child is a new process that must start the Go runtime and
+// an interpreter, so it costs more than CPython's fork (about 10 ms of CPU
+// against 3 here) but far less than CPython's spawn (about 70 ms), and
+// wall-clock times are close to fork's. Two things keep it there: the
+// parent sends the compiled code of the library modules it has loaded
+// (codeBlob), so the child decodes instead of compiling them
+// (vm.SetEmbeddedCodeSource), and user code travels compiled too.
+//
+// Where the emulation differs from a real fork, and why:
+//   - Module globals are copied at each start, by pickling: the cost grows
+//     with their size (a fork copies pages lazily), and a global that
+//     cannot be pickled (an open file, a lock of the threading module, a
+//     generator) is missing in the child rather than copied.
+//   - The random module's global generator is not copied: CPython reseeds
+//     it in a forked child (os.register_at_fork), which is what a fresh
+//     child does; random.Random instances are copied like other objects.
+//   - Queue.put pickles at once rather than in the feeder thread, so an
+//     unpicklable item raises in put() instead of printing a traceback
+//     from the feeder later.
+//   - Shared memory blocks are never freed (a 1 MiB arena holds 65536
+//     small values; untouched pages cost nothing).
+//   - Managers use an abstract-namespace Unix socket, check no
+//     authentication key and do no reference counting.
 package multiprocessing
