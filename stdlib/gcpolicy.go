@@ -27,6 +27,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // gcHeadroom is the room above the live heap for small heaps: enough for
@@ -49,8 +50,13 @@ func gcPercentFor(live uint64) int {
 	return int(max(p, 100))
 }
 
-// startGCPolicy sets the initial GOGC and keeps it tuned.
-func startGCPolicy() {
+// startGCPolicy sets the initial GOGC and keeps it tuned, once per
+// process however many interpreters it creates.
+func startGCPolicy() { gcPolicyOnce.Do(startGCTuner) }
+
+var gcPolicyOnce sync.Once
+
+func startGCTuner() {
 	if os.Getenv("GOGC") != "" {
 		return
 	}

@@ -1364,7 +1364,7 @@ onError:
 			addTraceback(exc, f, lasti)
 		}
 		reraise = false
-		if h, ok := f.code.Handler(lasti); ok {
+		if h, ok := f.code.Handler(lasti); ok && !th.Interp.killed.Load() {
 			th.dropStack(f, slots, int(h.Depth)+f.code.NumLocalsPlus(), sp)
 			sp = int(h.Depth) + f.code.NumLocalsPlus()
 			if h.Lasti {
@@ -1449,6 +1449,9 @@ func (th *Thread) chainContext(exc *Exception) {
 func (th *Thread) handlePending() error {
 	in := th.Interp
 	th.checkStop()
+	if in.killed.Load() {
+		return errKilled()
+	}
 	g := in.GIL
 	b := g.Breaker.Load()
 	if b&gil.PendingSignals != 0 && th == in.main && in.Hooks.Signals != nil {

@@ -126,3 +126,20 @@ func (in *Interp) stopNow(th *Thread) {
 	os.Stderr.WriteString(r.msg)
 	os.Exit(r.code)
 }
+
+// Kill ends the program from outside without exiting the process (the
+// fuzzing harness's time limit): every thread raises SystemExit at its
+// next check point, and the main thread also in an interruptible wait;
+// no except clause, finally block or __exit__ runs on the way out, so
+// not even a program that swallows every exception can go on. The
+// interpreter is unusable afterwards.
+func (in *Interp) Kill() {
+	in.killed.Store(true)
+	in.GIL.Poke()
+	in.SignalArrived()
+}
+
+// Killed reports whether Kill was called.
+func (in *Interp) Killed() bool { return in.killed.Load() }
+
+func errKilled() error { return Errorf(SystemExit, "gilpy: interpreter killed") }

@@ -55,8 +55,9 @@ type Interp struct {
 
 	// intr wakes the main thread from an interruptible wait (threads.go).
 	intr interruptState
-	// stop is a pending forced stop (limits.go).
-	stop atomic.Pointer[stopRequest]
+	// stop is a pending forced stop, killed a Kill (limits.go).
+	stop   atomic.Pointer[stopRequest]
+	killed atomic.Bool
 }
 
 // InterpHooks are callbacks the stdlib installs into the VM.
@@ -182,6 +183,28 @@ func (in *Interp) NewThread(name string) *Thread {
 	in.threads[th.ID] = th
 	in.mu.Unlock()
 	return th
+}
+
+var closeInterpHooks []func(in *Interp)
+
+// OnInterpClose registers f to run when an interpreter is closed, for
+// packages that keep per-interpreter state in globals. Call it from a
+// package's init function.
+func OnInterpClose(f func(in *Interp)) { closeInterpHooks = append(closeInterpHooks, f) }
+
+// Close releases an interpreter that has finished running, for programs
+// that create many (tests, the fuzzing harness): packages drop what they
+// keep for it, and its threads' value stacks are freed. The interpreter
+// must not be used afterwards.
+func (in *Interp) Close() {
+	for _, f := range closeInterpHooks {
+		f(in)
+	}
+	in.mu.Lock()
+	for _, th := range in.threads {
+		th.chunk, th.oldChunks, th.framePool = nil, nil, nil
+	}
+	in.mu.Unlock()
 }
 
 // ForgetThread removes a finished thread from the registry.

@@ -64,6 +64,9 @@ func (th *Thread) IsMain() bool { return th == th.Interp.main }
 // thread and a signal is pending; the error is what a handler raised.
 func (th *Thread) RunSignalHandlers() error {
 	in := th.Interp
+	if in.killed.Load() {
+		return errKilled()
+	}
 	if th != in.main || in.Hooks.Signals == nil || in.GIL.Breaker.Load()&gil.PendingSignals == 0 {
 		return nil
 	}

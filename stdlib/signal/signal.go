@@ -80,6 +80,7 @@ var dieByDefault = []syscall.Signal{syscall.SIGUSR1, syscall.SIGUSR2, syscall.SI
 func init() {
 	defaultIntHandler.Module = "_signal"
 	vm.OnNewInterp(install)
+	vm.OnInterpClose(uninstall)
 	vm.RegisterModule("_signal", initModule)
 }
 
@@ -125,6 +126,16 @@ func Of(in *vm.Interp) *State {
 	statesMu.Lock()
 	defer statesMu.Unlock()
 	return states[in]
+}
+
+// uninstall forgets a closed interpreter.
+func uninstall(in *vm.Interp) {
+	statesMu.Lock()
+	defer statesMu.Unlock()
+	if st := states[in]; st != nil {
+		active.CompareAndSwap(st, nil)
+	}
+	delete(states, in)
 }
 
 // deliver receives the process's signals.
