@@ -306,7 +306,7 @@ func report(g *Group, verbose bool) {
 	if run > 0 {
 		rate = 100 * float64(g.Pass) / float64(run)
 	}
-	fmt.Printf("== %s: %d total, %d pass, %d fail, %d skipped — %.1f%% of the %d CPython runs\n",
+	fmt.Printf("== %s: %d total, %d pass, %d fail, %d skipped: %.1f%% of the %d programs CPython runs\n",
 		g.Name, g.Total, g.Pass, g.Fail, g.Skipped, rate, run)
 	for _, r := range g.Results {
 		switch {
