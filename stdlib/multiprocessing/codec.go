@@ -273,12 +273,16 @@ func (r *codeReader) code(depth int) *code.Code {
 	c.KwOnlyArgCount = int(r.varint())
 	c.Flags = code.Flags(r.uvarint())
 	n := r.length()
-	c.Instrs = make([]code.Instr, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.Instrs = make([]code.Instr, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.Instrs = append(c.Instrs, code.Instr(r.uvarint()))
 	}
 	n = r.length()
-	c.Positions = make([]code.Position, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.Positions = make([]code.Position, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.Positions = append(c.Positions, code.Position{Line: int32(r.varint()), EndLine: int32(r.varint()), Col: int32(r.varint()), EndCol: int32(r.varint())})
 	}
@@ -288,22 +292,30 @@ func (r *codeReader) code(depth int) *code.Code {
 	}
 	c.StackSize = int(r.varint())
 	n = r.length()
-	c.Consts = make([]any, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.Consts = make([]any, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.Consts = append(c.Consts, r.constant(depth))
 	}
 	n = r.length()
-	c.Names = make([]string, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.Names = make([]string, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.Names = append(c.Names, r.str())
 	}
 	n = r.length()
-	c.Caches = make([]code.CacheSlot, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.Caches = make([]code.CacheSlot, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.Caches = append(c.Caches, code.CacheSlot{Name: int(r.varint()), PushNull: r.byte1() == 1})
 	}
 	n = r.length()
-	c.LocalsPlus = make([]string, 0, min(n, len(r.b)))
+	if n > 0 {
+		c.LocalsPlus = make([]string, 0, min(n, len(r.b)))
+	}
 	for i := 0; i < n && r.err == nil; i++ {
 		c.LocalsPlus = append(c.LocalsPlus, r.str())
 	}
