@@ -175,7 +175,7 @@ func bytesFromValue(th *Thread, v Value, mutable bool) ([]byte, error) {
 		if n < 0 {
 			return nil, Errorf(ValueError, "negative count")
 		}
-		if n > 1<<34 {
+		if n > maxAlloc {
 			return nil, Errorf(MemoryError, "")
 		}
 		return make([]byte, n), nil
@@ -403,7 +403,7 @@ func bytesRepeat(th *Thread, a, n Value) (Value, error) {
 	if c < 0 {
 		c = 0
 	}
-	if c > 0 && int64(len(x.b))*int64(c) > 1<<34 {
+	if c > 0 && int64(len(x.b))*int64(c) > maxAlloc {
 		return Null, Errorf(MemoryError, "")
 	}
 	out := []byte(strings.Repeat(string(x.b), c))

@@ -6,6 +6,7 @@ package vm
 
 import (
 	"bytes"
+	"math"
 	"strings"
 )
 
@@ -278,10 +279,13 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 				}
 				fill = f.b[0]
 			}
-			n := width - len(self.b)
-			if n <= 0 {
+			if width <= len(self.b) {
 				return bytesKeep(self, self.b), nil
 			}
+			if err := checkAlloc(width); err != nil {
+				return Null, err
+			}
+			n := width - len(self.b)
 			left := padSplit(name, n, width)
 			out := make([]byte, 0, width)
 			out = append(out, bytes.Repeat([]byte{fill}, left)...)
@@ -548,10 +552,13 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 			if err != nil {
 				return Null, err
 			}
-			n := width - len(self.b)
-			if n <= 0 {
+			if width <= len(self.b) {
 				return bytesKeep(self, self.b), nil
 			}
+			if err := checkAlloc(width); err != nil {
+				return Null, err
+			}
+			n := width - len(self.b)
 			out := append(bytes.Repeat([]byte{'0'}, n), self.b...)
 			if len(self.b) > 0 && (self.b[0] == '+' || self.b[0] == '-') {
 				out[0], out[n] = self.b[0], '0'
@@ -567,6 +574,9 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 			if err != nil {
 				return Null, err
 			}
+			if ts > math.MaxInt32 || ts < math.MinInt32 {
+				return Null, Errorf(OverflowError, "Python int too large to convert to C int")
+			}
 			self := bytesSelf(args)
 			var out []byte
 			col := 0
@@ -575,6 +585,9 @@ func bytesMethods(mutable bool) []*BuiltinMethod {
 				case '\t':
 					if ts > 0 {
 						n := ts - col%ts
+						if err := checkAlloc(len(out) + n); err != nil {
+							return Null, err
+						}
 						out = append(out, bytes.Repeat([]byte{' '}, n)...)
 						col += n
 					}

@@ -247,7 +247,10 @@ func writeFill(b *strings.Builder, r rune, n int) {
 // integer digits (grouped), decimal whether a decimal point follows them
 // and remainder the rest (fraction, exponent, '%', or the character of
 // the 'c' type).
-func (sp *fmtSpec) layoutNumber(b *strings.Builder, negative bool, prefix, digits string, decimal bool, remainder string, loc numLocale) {
+func (sp *fmtSpec) layoutNumber(b *strings.Builder, negative bool, prefix, digits string, decimal bool, remainder string, loc numLocale) error {
+	if sp.width > maxAlloc {
+		return NewException(MemoryError)
+	}
 	var sign byte
 	switch {
 	case negative:
@@ -301,6 +304,7 @@ func (sp *fmtSpec) layoutNumber(b *strings.Builder, negative bool, prefix, digit
 	}
 	b.WriteString(remainder)
 	writeFill(b, sp.fill, rpad)
+	return nil
 }
 
 // splitNumber splits formatted float text (without its sign) into the
@@ -417,8 +421,8 @@ func formatIntSpec(v Value, sp *fmtSpec) (string, error) {
 		if x < 0 || x > 0x10ffff {
 			return "", errMsg(OverflowError, "%c arg not in range(0x110000)")
 		}
-		sp.layoutNumber(&b, false, "", "", false, string(appendRuneWTF8(nil, rune(x))), numLocale{})
-		return b.String(), nil
+		err := sp.layoutNumber(&b, false, "", "", false, string(appendRuneWTF8(nil, rune(x))), numLocale{})
+		return b.String(), err
 	}
 	var digits, prefix string
 	neg := false
@@ -453,8 +457,8 @@ func formatIntSpec(v Value, sp *fmtSpec) (string, error) {
 		}
 		digits = s
 	}
-	sp.layoutNumber(&b, neg, prefix, digits, false, "", sp.locale())
-	return b.String(), nil
+	err := sp.layoutNumber(&b, neg, prefix, digits, false, "", sp.locale())
+	return b.String(), err
 }
 
 // ---------------------------------------------------------------- float
@@ -692,8 +696,8 @@ func formatFloatSpec(f float64, sp *fmtSpec) (string, error) {
 	}
 	digits, dec, rest := splitNumber(s)
 	var b strings.Builder
-	sp.layoutNumber(&b, neg, "", digits, dec, rest, sp.locale())
-	return b.String(), nil
+	err := sp.layoutNumber(&b, neg, "", digits, dec, rest, sp.locale())
+	return b.String(), err
 }
 
 // -------------------------------------------------------------- complex
@@ -755,7 +759,7 @@ func FormatComplexSpec(th *Thread, c complex128, specV Value) (Value, error) {
 		}
 		digits, dec, rest := splitNumber(text)
 		tmp := &fmtSpec{fill: ' ', align: '<', width: -1, sign: sign}
-		tmp.layoutNumber(b, neg, "", digits, dec, rest, loc)
+		_ = tmp.layoutNumber(b, neg, "", digits, dec, rest, loc) // no width: cannot fail
 	}
 	var body strings.Builder
 	if parens {
@@ -771,14 +775,21 @@ func FormatComplexSpec(th *Thread, c complex128, specV Value) (Value, error) {
 	if parens {
 		body.WriteByte(')')
 	}
-	return MakeStr(padText(body.String(), &sp)), nil
+	r, err := padText(body.String(), &sp)
+	if err != nil {
+		return Null, err
+	}
+	return MakeStr(r), nil
 }
 
 // padText pads s to the spec's width by its alignment.
-func padText(s string, sp *fmtSpec) string {
+func padText(s string, sp *fmtSpec) (string, error) {
 	n := strLenWTF8(s)
 	if sp.width <= n {
-		return s
+		return s, nil
+	}
+	if sp.width > maxAlloc {
+		return "", NewException(MemoryError)
 	}
 	pad := sp.width - n
 	lpad := 0
@@ -792,7 +803,7 @@ func padText(s string, sp *fmtSpec) string {
 	writeFill(&b, sp.fill, lpad)
 	b.WriteString(s)
 	writeFill(&b, sp.fill, pad-lpad)
-	return b.String()
+	return b.String(), nil
 }
 
 // ------------------------------------------------------------------ str
@@ -830,7 +841,21 @@ func formatStrSpec(s string, sp *fmtSpec) (string, error) {
 			s = wtf8Prefix(s, sp.precision)
 		}
 	}
-	return padText(s, sp), nil
+	return padText(s, sp)
+}
+
+// maxAlloc bounds the size of a padded result: a width CPython could
+// not allocate is a MemoryError, and well before that Go would abort the
+// whole process rather than fail one allocation, so gilpy stops at 1 GiB.
+const maxAlloc = 1 << 30
+
+// checkAlloc is MemoryError for a result of n characters or bytes that
+// cannot be made.
+func checkAlloc(n int) error {
+	if n < 0 || n > maxAlloc {
+		return NewException(MemoryError)
+	}
+	return nil
 }
 
 // errMsg is an exception with a literal message (one with a '%' that

@@ -103,8 +103,9 @@ func percentFormat(th *Thread, f string, args Value, isBytes bool) ([]byte, erro
 	return out, nil
 }
 
-// starArg reads a '*' width or precision from the arguments.
-func (ps *percentState) starArg() (int, error) {
+// starArg reads a '*' width (a C ssize_t) or precision (a C int) from
+// the arguments.
+func (ps *percentState) starArg(precision bool) (int, error) {
 	v, err := ps.next()
 	if err != nil {
 		return 0, err
@@ -113,7 +114,10 @@ func (ps *percentState) starArg() (int, error) {
 		return 0, Errorf(TypeError, "* wants int")
 	}
 	n, ok := intToInt64(v)
-	if !ok || n > math.MaxInt32 || n < math.MinInt32 {
+	if !ok {
+		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	if precision && (n > math.MaxInt32 || n < math.MinInt32) {
 		return 0, Errorf(OverflowError, "Python int too large to convert to C int")
 	}
 	return int(n), nil
@@ -172,7 +176,7 @@ flags:
 		i++
 	}
 	if i < len(f) && f[i] == '*' {
-		n, err := ps.starArg()
+		n, err := ps.starArg(false)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -197,7 +201,7 @@ flags:
 		prec = 0
 		i++
 		if i < len(f) && f[i] == '*' {
-			n, err := ps.starArg()
+			n, err := ps.starArg(true)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -277,6 +281,9 @@ flags:
 		}
 	default:
 		return nil, 0, ps.badChar(f, ch, pos)
+	}
+	if width > maxAlloc {
+		return nil, 0, NewException(MemoryError)
 	}
 	out = percentPad(out, s, ch, flags, width, numeric, ps.bytes)
 	if !ps.dict.IsNull() && ps.argidx < ps.arglen {

@@ -6,6 +6,7 @@ package vm
 // byte-indexed fast paths.
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -1194,10 +1195,13 @@ func strPad(th *Thread, args []Value, kw []Value, kind string) (Value, error) {
 			return Null, err
 		}
 	}
-	pad := width - s.nchars
-	if pad <= 0 {
+	if width <= s.nchars {
 		return strResult(s, s.s), nil
 	}
+	if err := checkAlloc(width * len(fill)); err != nil {
+		return Null, err
+	}
+	pad := width - s.nchars
 	left := padSplit(kind, pad, width)
 	return MakeStr(strings.Repeat(fill, left) + s.s + strings.Repeat(fill, pad-left)), nil
 }
@@ -1211,10 +1215,13 @@ func strZfill(th *Thread, args []Value, kw []Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
-	pad := width - s.nchars
-	if pad <= 0 {
+	if width <= s.nchars {
 		return strResult(s, s.s), nil
 	}
+	if err := checkAlloc(width); err != nil {
+		return Null, err
+	}
+	pad := width - s.nchars
 	if s.s != "" && (s.s[0] == '+' || s.s[0] == '-') {
 		return MakeStr(s.s[:1] + strings.Repeat("0", pad) + s.s[1:]), nil
 	}
@@ -1277,6 +1284,9 @@ func strExpandTabs(th *Thread, args []Value, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
+	if ts > math.MaxInt32 || ts < math.MinInt32 {
+		return Null, Errorf(OverflowError, "Python int too large to convert to C int")
+	}
 	self := strSelf(args)
 	if !strings.Contains(self.s, "\t") {
 		return strResult(self, self.s), nil
@@ -1290,6 +1300,9 @@ func strExpandTabs(th *Thread, args []Value, kwnames []Value) (Value, error) {
 		case '\t':
 			if ts > 0 {
 				n := ts - col%ts
+				if err := checkAlloc(b.Len() + n); err != nil {
+					return Null, err
+				}
 				b.WriteString(strings.Repeat(" ", n))
 				col += n
 			}
