@@ -128,8 +128,56 @@ func (h *Handle) run(th *vm.Thread) error {
 		return err
 	}
 	msg := "Exception in callback " + formatCallbackSource(th, h.cb, h.args)
-	return h.loop.reportError(th, msg, exc, "handle", h.Value())
+	return h.loop.reportError(th, msg, throughRun(th, exc), "handle", h.Value())
 }
+
+// throughRun re-raises exc inside asyncio.events._run, whose frame CPython's
+// tracebacks of failing callbacks start with (Handle._run is Python there).
+func throughRun(th *vm.Thread, exc *vm.Exception) *vm.Exception {
+	m, ok := th.Interp.Modules.GetString("asyncio.events")
+	if !ok {
+		return exc
+	}
+	mod, ok := vm.AsModule(m)
+	if !ok {
+		return exc
+	}
+	run, ok := mod.Get("_run")
+	if !ok {
+		return exc
+	}
+	r := rethrowLayout.New(rethrowType)
+	r.exc = exc
+	_, err := vm.Call(th, run, []vm.Value{r.Value()}, nil)
+	if e, ok := err.(*vm.Exception); ok && e == exc {
+		return e
+	}
+	return exc
+}
+
+// rethrow stands in for a failed Handle in events._run: its _context.run()
+// raises the callback's exception again.
+type rethrow struct {
+	vm.Object
+	exc *vm.Exception
+}
+
+var (
+	rethrowLayout = vm.NewLayout[rethrow]("_asyncio._Rethrow")
+	rethrowType   = vm.NewBuiltinType(vm.TypeSpec{
+		Name: "_Rethrow", Module: "_asyncio", Layout: rethrowLayout.Info(), Final: true,
+		Methods: []*vm.BuiltinMethod{
+			{Name: "run", Fn: func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+				return vm.Null, rethrowLayout.Must(args[0]).exc
+			}},
+		},
+		Getters: []*vm.GetSet{
+			{Name: "_context", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return v, nil }},
+			{Name: "_callback", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.None, nil }},
+			{Name: "_args", Get: func(th *vm.Thread, v vm.Value) (vm.Value, error) { return vm.NewTuple().Value(), nil }},
+		},
+	})
+)
 
 // callback is the Python-visible _callback.
 func (h *Handle) callback() vm.Value {

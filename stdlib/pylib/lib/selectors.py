@@ -52,7 +52,7 @@ class SelectorKey(tuple):
 
 
 class _SelectorMapping:
-    """Mapping of file objects to selector keys."""
+    """A read-only view of the registered keys, by file object."""
 
     def __init__(self, selector):
         self._selector = selector
@@ -310,14 +310,14 @@ class _PollLikeSelector(_BaseSelectorImpl):
 
 
 class PollSelector(_PollLikeSelector):
-    """Poll-based selector."""
+    """A selector over select.poll()."""
     _selector_cls = select.poll
     _EVENT_READ = select.POLLIN
     _EVENT_WRITE = select.POLLOUT
 
 
 class EpollSelector(_PollLikeSelector):
-    """Epoll-based selector."""
+    """A selector over select.epoll()."""
     _selector_cls = select.epoll
     _EVENT_READ = select.EPOLLIN
     _EVENT_WRITE = select.EPOLLOUT

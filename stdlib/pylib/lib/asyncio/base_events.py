@@ -60,6 +60,571 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
         if self._executor_shutdown_called:
             raise RuntimeError('Executor shutdown has been called')
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     def run_until_complete(self, future):
         """Run until the Future is done and return its result (or raise
         its exception)."""
@@ -103,7 +668,7 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
             executor.shutdown(wait=False)
 
     async def shutdown_asyncgens(self):
-        """Shutdown all active asynchronous generators."""
+        """Close (aclose) the async generators that are still suspended."""
         self._asyncgens_shutdown_called = True
         closing_agens = self._take_asyncgens()
         if not closing_agens:
@@ -121,7 +686,8 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
                 })
 
     async def shutdown_default_executor(self):
-        """Schedule the shutdown of the default executor."""
+        """Shut the default executor down, waiting for its threads in a
+        helper thread so that the loop keeps running."""
         self._executor_shutdown_called = True
         if self._default_executor is None:
             return
@@ -280,6 +846,101 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
         return await self.getaddrinfo(host, port, family=family, type=type,
                                       proto=proto, flags=flags)
 
+    async def _connect_in_turn(self, exceptions, infos, laddr_infos):
+        for addrinfo in infos:
+            try:
+                return await self._connect_sock(
+                    exceptions, addrinfo, laddr_infos)
+            except OSError:
+                continue
+        return None
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
         socket = _socket()
         my_exceptions = []
@@ -320,6 +981,43 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
             if sock is not None:
                 sock.close()
             raise
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def create_connection(
             self, protocol_factory, host=None, port=None,
@@ -364,13 +1062,21 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
                 laddr_infos = None
 
             exceptions = []
-            for addrinfo in infos:
-                try:
-                    sock = await self._connect_sock(
-                        exceptions, addrinfo, laddr_infos)
-                    break
-                except OSError:
-                    continue
+            if happy_eyeballs_delay is None:
+                # Each address in turn, until one connects.
+                for addrinfo in infos:
+                    try:
+                        sock = await self._connect_sock(
+                            exceptions, addrinfo, laddr_infos)
+                        break
+                    except OSError:
+                        continue
+            else:
+                # gilpy does not race the addresses (Happy Eyeballs,
+                # RFC 8305): they are tried in turn, as above, and the
+                # delay is ignored.
+                sock = await self._connect_in_turn(exceptions, infos,
+                                                   laddr_infos)
 
             if sock is None:
                 exceptions = [exc for sub in exceptions for exc in sub]
@@ -378,12 +1084,11 @@ class BaseEventLoop(_asyncio._Loop, events.AbstractEventLoop):
                     if len(exceptions) == 1:
                         raise exceptions[0]
                     else:
-                        # If they all have the same str(), raise one.
+                        # One message for all: raise the first.
                         model = str(exceptions[0])
                         if all(str(exc) == model for exc in exceptions):
                             raise exceptions[0]
-                        # Raise a combined exception so the user can see all
-                        # the various error messages.
+                        # Otherwise one OSError naming every failure.
                         raise OSError('Multiple exceptions: {}'.format(
                             ', '.join(str(exc) for exc in exceptions)))
                 finally:

@@ -3,7 +3,7 @@
 # After this many failed writes to a closed transport, start logging.
 LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
 
-# Seconds to wait before retrying accept().
+# After accept() failed for lack of resources, wait this long.
 ACCEPT_RETRY_DELAY = 1
 
 # How many frames debug mode records for a callback's origin.

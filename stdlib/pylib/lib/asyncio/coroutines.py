@@ -27,13 +27,13 @@ def _has_code_flag(func, flag):
 
 
 def iscoroutinefunction(func):
-    """Return True if func is a decorated coroutine function."""
+    """Whether func is an async def function (or marked as one)."""
     return (_has_code_flag(func, _CO_COROUTINE) or
             getattr(func, '_is_coroutine', None) is _is_coroutine)
 
 
 def iscoroutine(obj):
-    """Return True if obj is a coroutine object."""
+    """Whether obj is a coroutine (or implements the Coroutine ABC)."""
     return _asyncio._iscoroutine(obj)
 
 

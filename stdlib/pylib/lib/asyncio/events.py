@@ -15,9 +15,73 @@ import _asyncio
 from _asyncio import Handle, TimerHandle
 from _asyncio import _get_running_loop, _set_running_loop, get_running_loop
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# Handles run in Go. When a callback fails, the loop passes the exception
+# through _run() below before reporting it, so that the report's traceback
+# starts with the frame CPython's (Python) Handle._run contributes, on the
+# same line: "File ".../asyncio/events.py", line 80, in _run". `self` is a
+# stand-in whose _context.run(...) raises the callback's exception again.
+def _run(self):
+    self._context.run(self._callback, *self._args)
+
 
 class AbstractServer:
-    """Abstract server returned by create_server()."""
+    """The interface of what create_server() returns."""
 
     def close(self):
         raise NotImplementedError
@@ -192,7 +256,7 @@ class AbstractEventLoop:
 
 
 class AbstractEventLoopPolicy:
-    """Abstract policy for accessing the event loop."""
+    """The interface of event loop policies."""
 
     def get_event_loop(self):
         raise NotImplementedError
@@ -273,7 +337,8 @@ def _init_event_loop_policy():
 
 
 def get_event_loop_policy():
-    """Get the current event loop policy."""
+    """The event loop policy in use (the default one is created on
+    first use)."""
     if _event_loop_policy is None:
         _init_event_loop_policy()
     return _event_loop_policy
@@ -303,20 +368,20 @@ def get_event_loop():
 
 
 def set_event_loop(loop):
-    """Equivalent to calling get_event_loop_policy().set_event_loop(loop)."""
+    """Make loop the current loop of this thread (via the policy)."""
     get_event_loop_policy().set_event_loop(loop)
 
 
 def new_event_loop():
-    """Equivalent to calling get_event_loop_policy().new_event_loop()."""
+    """A new event loop from the policy."""
     return get_event_loop_policy().new_event_loop()
 
 
 def get_child_watcher():
-    """Equivalent to calling get_event_loop_policy().get_child_watcher()."""
+    """The policy's child watcher."""
     return get_event_loop_policy().get_child_watcher()
 
 
 def set_child_watcher(watcher):
-    """Equivalent to get_event_loop_policy().set_child_watcher(watcher)."""
+    """Set the policy's child watcher."""
     return get_event_loop_policy().set_child_watcher(watcher)

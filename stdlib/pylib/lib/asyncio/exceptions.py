@@ -7,7 +7,7 @@ __all__ = ('BrokenBarrierError',
 
 
 class CancelledError(BaseException):
-    """The Future or Task was cancelled."""
+    """Raised in a cancelled task (and by a cancelled future's result())."""
 
 
 # Since Python 3.11 asyncio.TimeoutError is the builtin TimeoutError.
@@ -15,7 +15,7 @@ TimeoutError = TimeoutError
 
 
 class InvalidStateError(Exception):
-    """The operation is not allowed in this state."""
+    """The future is not in a state that allows the operation."""
 
 
 class SendfileNotAvailableError(RuntimeError):
@@ -48,4 +48,4 @@ class LimitOverrunError(Exception):
 
 
 class BrokenBarrierError(RuntimeError):
-    """Barrier is broken by barrier.abort() call."""
+    """The barrier was aborted (or reset) while tasks waited on it."""

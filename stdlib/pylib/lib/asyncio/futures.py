@@ -35,7 +35,7 @@ def _get_loop(fut):
 
 
 def _set_result_unless_cancelled(fut, result):
-    """Helper setting the result only if the future was not cancelled."""
+    """Set fut's result unless it was cancelled meanwhile."""
     if fut.cancelled():
         return
     fut.set_result(result)

@@ -23,7 +23,7 @@ class _ContextManagerMixin:
 
 
 class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
-    """Primitive lock objects.
+    """A mutual exclusion lock for tasks.
 
     Acquisition is fair: once waiters are queued, a newcomer cannot take
     the lock ahead of them, even while it is momentarily free."""
@@ -40,8 +40,61 @@ class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
         return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
-        """Return True if lock is acquired."""
+        """Whether the lock is held."""
         return self._locked
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def acquire(self):
         """Acquire a lock: at once (no suspension) when it is free and
@@ -106,7 +159,7 @@ class Event(mixins._LoopBoundMixin):
         return f'<{res[1:-1]} [{extra}]>'
 
     def is_set(self):
-        """Return True if and only if the internal flag is true."""
+        """Whether the event is set."""
         return self._value
 
     def set(self):
@@ -121,6 +174,33 @@ class Event(mixins._LoopBoundMixin):
     def clear(self):
         """Reset the internal flag to false."""
         self._value = False
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def wait(self):
         """Block until the internal flag is true (at once if it is)."""
@@ -144,7 +224,7 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
             lock = Lock()
 
         self._lock = lock
-        # Export the lock's locked(), acquire() and release() methods.
+        # The condition is used like its lock.
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
@@ -157,6 +237,22 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{res[1:-1]} [{extra}]>'
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def wait(self):
         """Release the lock, wait to be notified, take the lock again."""
@@ -215,7 +311,7 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
 
 
 class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
-    """A Semaphore implementation.
+    """A counting semaphore for tasks.
 
     release() hands the permit directly to the first waiter (the counter
     is decremented on its behalf), so waiters are served in FIFO order."""
@@ -234,9 +330,46 @@ class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
         return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
-        """Returns True if semaphore cannot be acquired immediately."""
+        """Whether acquire() would have to wait."""
         return self._value == 0 or (
             any(not w.cancelled() for w in (self._waiters or ())))
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def acquire(self):
         """Acquire a semaphore."""
@@ -271,7 +404,7 @@ class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
         self._wake_up_next()
 
     def _wake_up_next(self):
-        """Wake up the first waiter that isn't done."""
+        """Give a permit to the first waiter still waiting."""
         if not self._waiters:
             return
         for fut in self._waiters:
@@ -390,17 +523,17 @@ class Barrier(mixins._LoopBoundMixin):
 
     @property
     def parties(self):
-        """Return the number of tasks required to trip the barrier."""
+        """How many tasks must wait for the barrier to open."""
         return self._parties
 
     @property
     def n_waiting(self):
-        """Return the number of tasks currently waiting at the barrier."""
+        """How many tasks are waiting now."""
         if self._state is _FILLING:
             return self._count
         return 0
 
     @property
     def broken(self):
-        """Return True if the barrier is in a broken state."""
+        """Whether the barrier was aborted."""
         return self._state is _BROKEN

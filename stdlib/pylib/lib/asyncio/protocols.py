@@ -54,19 +54,19 @@ class BufferedProtocol(BaseProtocol):
 
 
 class DatagramProtocol(BaseProtocol):
-    """Interface for datagram protocol."""
+    """Callbacks of a datagram (UDP) transport."""
 
     __slots__ = ()
 
     def datagram_received(self, data, addr):
-        """Called when some datagram is received."""
+        """A datagram arrived from addr."""
 
     def error_received(self, exc):
         """Called when a send or receive operation raises an OSError."""
 
 
 class SubprocessProtocol(BaseProtocol):
-    """Interface for protocol for subprocess calls."""
+    """Callbacks of a subprocess transport."""
 
     __slots__ = ()
 
@@ -78,7 +78,7 @@ class SubprocessProtocol(BaseProtocol):
         is closed."""
 
     def process_exited(self):
-        """Called when subprocess has exited."""
+        """The child process exited."""
 
 
 def _feed_data_to_buffered_proto(proto, data):

@@ -12,12 +12,12 @@ from ._compat import deque, heappush, heappop
 
 
 class QueueEmpty(Exception):
-    """Raised when Queue.get_nowait() is called on an empty Queue."""
+    """get_nowait() on an empty queue."""
     pass
 
 
 class QueueFull(Exception):
-    """Raised when the Queue.put_nowait() method is called on a full Queue."""
+    """put_nowait() on a full queue."""
     pass
 
 
@@ -74,16 +74,16 @@ class Queue(mixins._LoopBoundMixin):
         return result
 
     def qsize(self):
-        """Number of items in the queue."""
+        """How many items are queued."""
         return len(self._queue)
 
     @property
     def maxsize(self):
-        """Number of items allowed in the queue."""
+        """The queue's capacity (0: unbounded)."""
         return self._maxsize
 
     def empty(self):
-        """Return True if the queue is empty, False otherwise."""
+        """Whether the queue holds no item."""
         return not self._queue
 
     def full(self):
@@ -91,6 +91,25 @@ class Queue(mixins._LoopBoundMixin):
         if self._maxsize <= 0:
             return False
         return self.qsize() >= self._maxsize
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def put(self, item):
         """Put an item into the queue, waiting while it is full."""
@@ -120,6 +139,15 @@ class Queue(mixins._LoopBoundMixin):
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
 
     async def get(self):
         """Remove and return an item, waiting while the queue is empty."""

@@ -35,7 +35,8 @@ class Runner:
         self.close()
 
     def close(self):
-        """Shutdown and close event loop."""
+        """Cancel what is left, shut async generators and the executor
+        down, and close the loop."""
         if self._state is not _INITIALIZED:
             return
         try:
@@ -51,12 +52,41 @@ class Runner:
             self._state = _CLOSED
 
     def get_loop(self):
-        """Return embedded event loop."""
+        """The runner's loop (created on first use)."""
         self._lazy_init()
         return self._loop
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     def run(self, coro, *, context=None):
-        """Run a coroutine inside the embedded event loop."""
+        """Run coro to completion in the runner's loop; return its result."""
         if not coroutines.iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))
 
@@ -123,9 +153,31 @@ class Runner:
         self._context = contextvars.copy_context()
         self._state = _INITIALIZED
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 def run(main, *, debug=None):
-    """Execute the coroutine and return the result.
+    """Run the coroutine main in a new event loop and return its result.
 
     This function runs the passed coroutine, taking care of managing the
     asyncio event loop, finalizing asynchronous generators and closing the

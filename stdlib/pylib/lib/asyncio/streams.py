@@ -18,6 +18,26 @@ from .tasks import sleep
 
 _DEFAULT_LIMIT = 2 ** 16  # 64 KiB
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 async def open_connection(host=None, port=None, *,
                           limit=_DEFAULT_LIMIT, **kwds):
@@ -97,7 +117,7 @@ class FlowControlMixin(protocols.Protocol):
 
     def connection_lost(self, exc):
         self._connection_lost = True
-        # Wake up the writer(s) if currently paused.
+        # Writers blocked in drain() must not wait forever.
         if not self._paused:
             return
         for waiter in self._drain_waiters:
@@ -106,6 +126,40 @@ class FlowControlMixin(protocols.Protocol):
                     waiter.set_result(None)
                 else:
                     waiter.set_exception(exc)
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def _drain_helper(self):
         if self._connection_lost:
@@ -252,6 +306,75 @@ class StreamWriter:
     def get_extra_info(self, name, default=None):
         return self._transport.get_extra_info(name, default)
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     async def drain(self):
         """Wait until the write buffer is below its low-water mark (at once
         if it already is)."""
@@ -321,7 +444,7 @@ class StreamReader:
                 waiter.set_exception(exc)
 
     def _wakeup_waiter(self):
-        """Wakeup read*() functions waiting for data or EOF."""
+        """Resume the read coroutine waiting for data, if any."""
         waiter = self._waiter
         if waiter is not None:
             self._waiter = None
@@ -343,7 +466,7 @@ class StreamReader:
         self._wakeup_waiter()
 
     def at_eof(self):
-        """Return True if the buffer is empty and 'feed_eof' was called."""
+        """Whether the stream ended and every byte was read."""
         return self._eof and not self._buffer
 
     def feed_data(self, data):
@@ -362,10 +485,42 @@ class StreamReader:
             try:
                 self._transport.pause_reading()
             except NotImplementedError:
-                # The transport can't be paused.
+                # This transport cannot pause: stop trying.
                 self._transport = None
             else:
                 self._paused = True
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def _wait_for_data(self, func_name):
         """Wait until feed_data() or feed_eof() is called."""
@@ -386,6 +541,19 @@ class StreamReader:
         finally:
             self._waiter = None
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
     async def readline(self):
         """Read one line, up to and including the newline (the rest of the
         data at EOF). A line longer than the limit raises ValueError."""
@@ -403,6 +571,53 @@ class StreamReader:
             self._maybe_resume_transport()
             raise ValueError(e.args[0])
         return line
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def readuntil(self, separator=b'\n'):
         """Read data up to and including separator."""
@@ -448,6 +663,29 @@ class StreamReader:
         self._maybe_resume_transport()
         return bytes(chunk)
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     async def read(self, n=-1):
         """Read up to n bytes (all until EOF if n < 0)."""
         if self._exception is not None:
@@ -474,6 +712,20 @@ class StreamReader:
 
         self._maybe_resume_transport()
         return data
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
 
     async def readexactly(self, n):
         """Read exactly n bytes (IncompleteReadError if EOF comes first)."""

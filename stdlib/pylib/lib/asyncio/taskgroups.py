@@ -57,6 +57,30 @@ class TaskGroup:
 
         return self
 
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
 
@@ -86,17 +110,26 @@ class TaskGroup:
                 await self._on_completed_fut
             except exceptions.CancelledError as ex:
                 if not self._aborting:
-                    # Cancelled while waiting: cancel the children too,
-                    # and re-raise the cancellation afterwards.
+                    # Cancelled from outside while waiting for the
+                    # children (an abort of ours would have set
+                    # _aborting first): the children are cancelled too,
+                    # and once they are all done the CancelledError is
+                    # raised again, unless there are errors to report,
+                    # which win. Waiting goes on meanwhile: a task group
+                    # never returns before its children have finished.
+                    #
                     propagate_cancellation_error = ex
                     self._abort()
 
             self._on_completed_fut = None
 
+        assert not self._tasks
+
         if self._base_error is not None:
             raise self._base_error
 
-        # A cancellation is re-raised only if there is no error to report.
+        # A cancellation is re-raised only if there is no error to report
+        # (the errors are what the cancellation was about).
         if propagate_cancellation_error and not self._errors:
             raise propagate_cancellation_error
 
@@ -104,6 +137,9 @@ class TaskGroup:
             self._errors.append(exc)
 
         if self._errors:
+            # The errors in the order the children failed; _errors is
+            # dropped afterwards so the group does not keep the
+            # tracebacks (and their frames) alive.
             try:
                 me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None

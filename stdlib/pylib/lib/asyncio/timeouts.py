@@ -38,7 +38,7 @@ class Timeout:
         self._when = when
 
     def when(self):
-        """Return the current deadline."""
+        """The deadline (loop time), or None."""
         return self._when
 
     def reschedule(self, when):
@@ -65,7 +65,7 @@ class Timeout:
                 self._timeout_handler = loop.call_at(when, self._on_timeout)
 
     def expired(self):
-        """Is timeout expired during execution?"""
+        """Whether the deadline passed while the block ran."""
         return self._state in (_EXPIRING, _EXPIRED)
 
     def __repr__(self):
@@ -87,6 +87,18 @@ class Timeout:
         self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
+
+# (blank lines: the statements below keep CPython's line numbers; see stdlib/asyncio/anchors_test.go)
+
+
+
+
+
+
+
+
+
+
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):
         if self._timeout_handler is not None:

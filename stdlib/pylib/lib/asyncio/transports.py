@@ -7,7 +7,7 @@ __all__ = (
 
 
 class BaseTransport:
-    """Base class for transports."""
+    """What every transport provides."""
 
     __slots__ = ('_extra',)
 
@@ -35,7 +35,7 @@ class BaseTransport:
 
 
 class ReadTransport(BaseTransport):
-    """Interface for read-only transports."""
+    """A transport one reads from."""
 
     __slots__ = ()
 
@@ -50,7 +50,7 @@ class ReadTransport(BaseTransport):
 
 
 class WriteTransport(BaseTransport):
-    """Interface for write-only transports."""
+    """A transport one writes to."""
 
     __slots__ = ()
 
@@ -88,7 +88,7 @@ class Transport(ReadTransport, WriteTransport):
 
 
 class DatagramTransport(BaseTransport):
-    """Interface for datagram (UDP) transports."""
+    """A datagram (UDP) transport."""
 
     __slots__ = ()
 

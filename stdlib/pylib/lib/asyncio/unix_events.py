@@ -816,7 +816,7 @@ def _fspath(path):
 
 
 class AbstractChildWatcher:
-    """Abstract base class for monitoring child processes.
+    """The interface of child watchers.
 
     gilpy waits for every child with a goroutine of its own and reports
     the exit to the loop that started it, so the watchers below only keep
