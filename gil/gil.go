@@ -66,6 +66,7 @@
 package gil
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -294,11 +295,20 @@ func (g *GIL) Release(t *Thread) {
 		return
 	}
 	g.mu.Lock()
-	g.drop(t)
+	woke := g.drop(t)
 	g.mu.Unlock()
 	at := g.stamp()
 	t.stats.released(at, false)
 	g.record(t, EvRelease, at)
+	if woke {
+		// Let the woken waiter run now. In CPython it is a kernel thread
+		// that the release's futex wake-up puts on an idle CPU at once, so
+		// it takes the GIL while the releasing thread is still in its
+		// system call (the convoy effect). A goroutine made runnable here
+		// would otherwise wait in this processor's run queue until the
+		// releasing goroutine blocks, and lose that race.
+		runtime.Gosched()
+	}
 }
 
 // Final releases the GIL for a thread that is exiting; it never waits.
@@ -342,21 +352,24 @@ func (g *GIL) Yield(t *Thread) {
 }
 
 // drop unlocks and wakes the first waiter; g.mu is held.
-func (g *GIL) drop(t *Thread) {
+func (g *GIL) drop(t *Thread) bool {
 	g.locked = false
 	g.holder = nil
 	g.lastHolder = t
-	g.wakeOne()
+	return g.wakeOne()
 }
 
-// wakeOne hands a wake token to the first waiter; g.mu is held.
-func (g *GIL) wakeOne() {
+// wakeOne hands a wake token to the first waiter; g.mu is held. It
+// reports whether there was a waiter.
+func (g *GIL) wakeOne() bool {
 	if len(g.waiters) > 0 {
 		select {
 		case g.waiters[0].wake <- struct{}{}:
 		default:
 		}
+		return true
 	}
+	return false
 }
 
 // ------------------------------------------------------------ shutdown
