@@ -20,5 +20,6 @@ import (
 	_ "gilpy/stdlib/random"
 	_ "gilpy/stdlib/traceback"
 	_ "gilpy/stdlib/re"
+	_ "gilpy/stdlib/struct"
 	_ "gilpy/stdlib/weakref"
 )
