@@ -704,7 +704,8 @@ func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, err
 	if err := argsKeywords(name, args[1:], kwnames, []string{"sep", "maxsplit"}, 0, &sepV, &maxV); err != nil {
 		return Null, err
 	}
-	s := strSelf(args).s
+	self := strSelf(args)
+	s := self.s
 	maxsplit, err := ssizeArg(th, maxV)
 	if err != nil {
 		return Null, err
@@ -714,6 +715,9 @@ func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, err
 	}
 	var parts []string
 	if sepV.IsNone() {
+		if self.ascii && !right {
+			return NewList(splitSpaceASCII(s, maxsplit)).Value(), nil
+		}
 		parts = splitSpace(s, maxsplit, right, func(s string) (rune, int) { return decodeRuneWTF8(s) },
 			func(s string) (rune, int) { return decodeLastRuneWTF8(s) }, isPySpace)
 	} else {
@@ -724,13 +728,109 @@ func strSplit(th *Thread, args []Value, kwnames []Value, right bool) (Value, err
 		if sep.s == "" {
 			return Null, Errorf(ValueError, "empty separator")
 		}
+		if !right {
+			return NewList(splitSepValues(s, sep.s, maxsplit, self.ascii)).Value(), nil
+		}
 		parts = splitSep(s, sep.s, maxsplit, right)
 	}
 	items := make([]Value, len(parts))
 	for i, p := range parts {
-		items[i] = MakeStr(p)
+		items[i] = subStr(p, self.ascii)
 	}
 	return NewList(items).Value(), nil
+}
+
+// subStr is a str of s, a piece of a str whose ascii flag is given (a
+// piece of ASCII text needs no scan for its length).
+func subStr(s string, ascii bool) Value {
+	if !ascii || len(s) <= 1 {
+		return MakeStr(s)
+	}
+	st := &Str{s: s, nchars: len(s), ascii: true}
+	st.typ = StrType
+	return st.Value()
+}
+
+// strSlab hands out the str objects of one split() from blocks of 32, so
+// that splitting a big text into words costs one allocation per block
+// rather than one per word. A block lives as long as any of its strs: at
+// most 31 neighbours (2 KB) are kept alive by a word that outlives them.
+type strSlab struct{ buf []Str }
+
+func (a *strSlab) str(s string, ascii bool) Value {
+	if len(s) <= 1 {
+		return MakeStr(s)
+	}
+	if len(a.buf) == 0 {
+		a.buf = make([]Str, 32)
+	}
+	st := &a.buf[0]
+	a.buf = a.buf[1:]
+	st.typ = StrType
+	st.s = s
+	if ascii {
+		st.nchars, st.ascii = len(s), true
+	} else {
+		st.nchars, st.ascii = countChars(s)
+	}
+	return st.Value()
+}
+
+// asciiSpace is str.isspace for the ASCII characters.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true}
+
+// splitSpaceASCII is split() with no separator over ASCII text.
+func splitSpaceASCII(s string, maxsplit int) []Value {
+	words := 0
+	for i, in := 0, false; i < len(s); i++ {
+		if sp := asciiSpace[s[i]]; !sp && !in {
+			words++
+			in = true
+		} else if sp {
+			in = false
+		}
+	}
+	items := make([]Value, 0, min(words, maxsplit+1))
+	var slab strSlab
+	i := 0
+	for ; maxsplit > 0; maxsplit-- {
+		for i < len(s) && asciiSpace[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		j := i
+		for i < len(s) && !asciiSpace[s[i]] {
+			i++
+		}
+		items = append(items, slab.str(s[j:i], true))
+	}
+	if i < len(s) {
+		for i < len(s) && asciiSpace[s[i]] {
+			i++
+		}
+		if i != len(s) {
+			items = append(items, slab.str(s[i:], true))
+		}
+	}
+	return items
+}
+
+// splitSepValues is split(sep, maxsplit) from the left, as str values.
+func splitSepValues(s, sep string, maxsplit int, ascii bool) []Value {
+	n := strings.Count(s, sep)
+	if n > maxsplit {
+		n = maxsplit
+	}
+	items := make([]Value, 0, n+1)
+	var slab strSlab
+	for ; n > 0; n-- {
+		i := strings.Index(s, sep)
+		items = append(items, slab.str(s[:i], ascii))
+		s = s[i+len(sep):]
+	}
+	return append(items, slab.str(s, ascii))
 }
 
 // splitSep splits s at sep at most maxsplit times, from the left or the
@@ -856,10 +956,16 @@ func strSplitlines(th *Thread, args []Value, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
-	s := strSelf(args).s
+	self := strSelf(args)
+	s := self.s
 	var items []Value
+	var slab strSlab
 	start := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c > '\r' && c < 0x1c || c >= ' ' && c < utf8.RuneSelf {
+			i++ // not a line break: the common case
+			continue
+		}
 		r, size := decodeRuneWTF8(s[i:])
 		if !isLineBreak(r) {
 			i += size
@@ -873,11 +979,11 @@ func strSplitlines(th *Thread, args []Value, kwnames []Value) (Value, error) {
 		if keepends {
 			end = eol
 		}
-		items = append(items, MakeStr(s[start:end]))
+		items = append(items, slab.str(s[start:end], self.ascii))
 		i, start = eol, eol
 	}
 	if start < len(s) {
-		items = append(items, MakeStr(s[start:]))
+		items = append(items, slab.str(s[start:], self.ascii))
 	}
 	return NewList(items).Value(), nil
 }
