@@ -36,9 +36,33 @@
 // ordinary attribute calls.
 //
 // "Task exception was never retrieved": CPython reports it when the last
-// reference to a failed task goes away, which a tracing GC cannot detect.
-// gilpy reports every future or task whose exception is still unretrieved
-// when its loop is closed (asyncio.run closes its loop), and those of loops
-// never closed at interpreter exit. The text is CPython's; only the moment
-// differs, and it goes to stderr, so the order of stdout is unaffected.
+// reference to a failed task goes away. gilpy looks when the loop is
+// closed: a garbage collection clears the weak pointers of the failed
+// futures nobody references any more, and those are reported then; the
+// ones still referenced (by a variable of the main coroutine, kept alive by
+// the propagating traceback, or by a global) are reported at interpreter
+// exit, after the traceback, which is where CPython's refcounting reports
+// them too. What differs is only the moment relative to other output,
+// which for a report on stderr does not reorder stdout. Tasks still
+// pending at exit get CPython's "Task was destroyed but it is pending!".
+//
+// # Tracebacks
+//
+// An exception escaping asyncio.run shows the frames of runners.py and
+// base_events.py, as in CPython, and those of the library functions it
+// went through (wait_for, sleep, TaskGroup.__aexit__, the streams, ...).
+// The statements that appear in such tracebacks are kept on the line
+// numbers CPython 3.11.7 has them on (anchors_test.go lists them), so with
+// the library folder normalised a traceback reads the same in both. A
+// failing callback's report starts with the frame of events._run, which
+// the Go loop passes the exception through for that purpose.
+//
+// # Threads and signals
+//
+// run_in_executor and to_thread use concurrent.futures' ThreadPoolExecutor
+// (threads asyncio_0, asyncio_1, ...), or a Go pool of Python threads named
+// the same way when that module is missing. A loop in the main thread
+// points signal.set_wakeup_fd at a pipe in its epoll set, so Ctrl-C wakes
+// it; the handler runs between two iterations, and asyncio.run's Runner
+// turns the first Ctrl-C into the cancellation of the main task.
 package asyncio

@@ -1,5 +1,21 @@
 """Fallbacks for the few general-purpose modules asyncio uses, so that it
-works before (or without) them: a deque and heap functions."""
+works before (or without) them: a deque and heap functions; and lazy()
+for modules only some programs need (sockets), which keeps `import
+asyncio` cheap: gilpy compiles the library at import time."""
+
+
+class lazy:
+    """A module imported on first attribute access."""
+
+    def __init__(self, name):
+        self._lazy_name = name
+        self._lazy_mod = None
+
+    def __getattr__(self, attr):
+        mod = self._lazy_mod
+        if mod is None:
+            mod = self._lazy_mod = __import__(self._lazy_name, None, None, ['_'])
+        return getattr(mod, attr)
 
 try:
     from collections import deque
