@@ -10,6 +10,7 @@ import (
 	_ "gilpy/stdlib/collections"
 	_ "gilpy/stdlib/functools"
 	_ "gilpy/stdlib/gc"
+	_ "gilpy/stdlib/hashlib"
 	_ "gilpy/stdlib/heapq"
 	_ "gilpy/stdlib/io"
 	_ "gilpy/stdlib/itertools"
