@@ -326,7 +326,7 @@ func newHashType(name, module string, xof bool, slots vm.Slots) *vm.Type {
 	})
 }
 
-// blake2New is blake2b(data=b'', *, digest_size, key, salt, person, ...).
+// blake2New is blake2b(data=b”, *, digest_size, key, salt, person, ...).
 func blake2New(big bool) func(th *vm.Thread, t *vm.Type, args, kw []vm.Value) (vm.Value, error) {
 	return func(th *vm.Thread, t *vm.Type, args, kw []vm.Value) (vm.Value, error) {
 		maxDigest, maxKey, maxSalt := 64, 64, 16
