@@ -432,12 +432,19 @@ func initBytesTypes() {
 			return MakeStr(bytesRepr(b.b)), nil
 		},
 		Compare: func(th *Thread, a, b Value, op CompareOp) (Value, error) {
-			x := bytesLayout.Must(a).b
-			y, ok := asBytesLike(b)
-			if !ok {
+			xb := bytesLayout.Must(a)
+			// bytes compares with bytes and bytearray only (a memoryview
+			// answers == itself, and has no order); bytearray compares
+			// with any buffer.
+			var y []byte
+			if ob, ok := AsBytes(b); ok {
+				y = ob.b
+			} else if m, ok := memoryViewLayout.Cast(b); ok && xb.mutable() && !m.released {
+				y = m.bytes()
+			} else {
 				return NotImplemented, nil
 			}
-			return MakeBool(compareStrings(string(x), string(y), op)), nil
+			return MakeBool(compareStrings(string(xb.b), string(y), op)), nil
 		},
 		Len:     func(th *Thread, v Value) (int, error) { return len(bytesLayout.Must(v).b), nil },
 		GetItem: bytesGetItem,
