@@ -61,6 +61,7 @@ type Future struct {
 	coroLine   int
 	prev, next *Future // the loop's list of live tasks
 	frameGone  bool    // reported as destroyed: repr as a finished coroutine
+	stepH      *Handle // the task's reusable step/wake-up handle
 	listed     bool
 }
 

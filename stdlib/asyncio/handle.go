@@ -32,6 +32,7 @@ type Handle struct {
 	arg  vm.Value
 
 	cancelled bool
+	queued    bool // a task's reusable handle waits in the ready queue
 	// Timer fields.
 	timer     bool
 	scheduled bool
@@ -64,14 +65,24 @@ func newHandleOf(t *vm.Type, l *Loop, cb vm.Value, args []vm.Value, ctx vm.Value
 	return h
 }
 
+// taskHandle returns a handle that runs a step (or the wake-up) of task
+// t. A task has at most one such handle in the ready queue at a time, and
+// Python never sees it, so the task keeps one and reuses it: a million
+// task steps do not allocate a million handles.
 func taskHandle(l *Loop, kind uint8, t *Future, arg vm.Value) *Handle {
-	h := handleLayout.New(HandleType)
+	h := t.stepH
+	if h == nil || h.queued || h.loop != l {
+		h = handleLayout.New(HandleType)
+		h.idx = -1
+		t.stepH = h
+	}
 	h.loop = l
 	h.kind = kind
 	h.task = t
 	h.ctx = t.ctx
 	h.arg = arg
-	h.idx = -1
+	h.cancelled = false
+	h.queued = true
 	return h
 }
 
@@ -98,19 +109,23 @@ func (h *Handle) cancel() {
 // propagate; other exceptions go to the loop's exception handler (L4).
 func (h *Handle) run(th *vm.Thread) error {
 	if h.kind != hCall {
-		if h.ctx != nil {
-			if err := h.ctx.Enter(th); err != nil {
+		// A task's handle is reused as soon as it left the queue (the step
+		// may schedule the next one), so read it before running.
+		kind, task, arg, ctx := h.kind, h.task, h.arg, h.ctx
+		h.queued = false
+		if ctx != nil {
+			if err := ctx.Enter(th); err != nil {
 				return h.loop.reportError(th, "Exception in callback "+formatCallbackSource(th, h.callback(), h.callArgs()), vm.AsException(err), "handle", h.Value())
 			}
 		}
 		var err error
-		if h.kind == hTaskStep {
-			err = h.task.taskStep(th, h.arg)
+		if kind == hTaskStep {
+			err = task.taskStep(th, arg)
 		} else {
-			err = h.task.taskWakeup(th, h.arg)
+			err = task.taskWakeup(th, arg)
 		}
-		if h.ctx != nil {
-			h.ctx.Exit(th)
+		if ctx != nil {
+			ctx.Exit(th)
 		}
 		return err
 	}

@@ -1027,6 +1027,25 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		}
 		return vm.MakeStr(shortRepr(th, args[0], 6)), nil
 	})
+	modFunc(m, "_isfuture", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
+		if len(args) != 1 {
+			return vm.Null, vm.Errorf(vm.TypeError, "_isfuture() takes exactly one argument")
+		}
+		// futures.isfuture without the AttributeError hasattr() would
+		// build for every coroutine gather() is given.
+		v := args[0]
+		if _, ok := asFuture(v); ok {
+			return vm.True, nil
+		}
+		if v.Type().LookupString("_asyncio_future_blocking").IsNull() {
+			return vm.False, nil
+		}
+		b, err := vm.GetAttrString(th, v, "_asyncio_future_blocking")
+		if err != nil {
+			return vm.Null, err
+		}
+		return vm.MakeBool(!b.IsNone()), nil
+	})
 	modFunc(m, "_iscoroutine", func(th *vm.Thread, args []vm.Value, kw []vm.Value) (vm.Value, error) {
 		if len(args) != 1 {
 			return vm.Null, vm.Errorf(vm.TypeError, "_iscoroutine() takes exactly one argument")

@@ -23,8 +23,7 @@ _FINISHED = 'FINISHED'
 def isfuture(obj):
     """Check for a Future: an asyncio Future, or an object that advertises
     itself as one by having _asyncio_future_blocking."""
-    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
-            obj._asyncio_future_blocking is not None)
+    return _asyncio._isfuture(obj)
 
 
 def _get_loop(fut):
