@@ -21,8 +21,10 @@
 // into builtins: the "check points"). Reading it costs one load. When the
 // word is non-zero, the thread stops to see why.
 //
-// A thread that wants the GIL does not ask for it immediately. It waits on a
-// timer of one switch interval (5 ms by default, sys.setswitchinterval).
+// A thread that wants the GIL does not ask for it immediately. It sleeps
+// for one switch interval (5 ms by default, sys.setswitchinterval), or
+// until a release wakes it (its parker, park.go: a futex on Linux, as
+// CPython's condition variable is).
 // If the timer expires, the GIL is still held, and no hand-off happened to
 // anybody in the meantime, the waiter sets the drop request bit in the eval
 // breaker. At its next check point the holder sees the bit and releases
@@ -66,7 +68,6 @@
 package gil
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -119,8 +120,8 @@ type GIL struct {
 type Thread struct {
 	Name string
 	ID   int64 // set by the interpreter (threading.get_ident)
-	// wake receives a token when a release picks this waiter.
-	wake chan struct{}
+	// park is where t sleeps while it waits for the GIL (park.go).
+	park parker
 	// Counters (read with the Stats method).
 	stats threadStats
 }
@@ -142,7 +143,7 @@ func (g *GIL) Enabled() bool { return g.enabled }
 
 // NewThread makes a handle for a thread.
 func (g *GIL) NewThread(name string) *Thread {
-	return &Thread{Name: name, wake: make(chan struct{}, 1)}
+	return &Thread{Name: name}
 }
 
 // Interval is the switch interval.
@@ -220,17 +221,13 @@ func (g *GIL) Acquire(t *Thread) {
 	g.record(t, EvRequest, start)
 	t.stats.contended.Add(1)
 	g.waiters = append(g.waiters, t)
-	timer := time.NewTimer(g.waitInterval())
 	for g.locked {
 		saved := g.switchNumber
 		g.mu.Unlock()
-		timedOut := false
-		select {
-		case <-t.wake:
-			timer.Stop()
-		case <-timer.C:
-			timedOut = true
-		}
+		// Woken by a release, or timed out after a full interval. A wait
+		// cut short by a release that another thread won starts again
+		// with a full interval: partial waits do not add up (S6).
+		timedOut := !t.park.wait(g.waitInterval())
 		g.mu.Lock()
 		if g.mustExit(t) {
 			g.leaveWaiters(t)
@@ -244,11 +241,7 @@ func (g *GIL) Acquire(t *Thread) {
 			t.stats.dropRequests.Add(1)
 			g.record(t, EvDropRequest, now())
 		}
-		// Woken by a release that another thread won, or timed out: start
-		// a fresh full-interval wait.
-		timer.Reset(g.waitInterval())
 	}
-	timer.Stop()
 	g.removeWaiter(t)
 	g.take(t, start, now())
 	g.mu.Unlock()
@@ -258,12 +251,9 @@ func (g *GIL) Acquire(t *Thread) {
 func (g *GIL) take(t *Thread, requested, at int64) {
 	g.locked = true
 	g.holder = t
-	// A wake token that arrived after t stopped waiting is stale; left in
-	// the channel it would cut t's next interval short (S5).
-	select {
-	case <-t.wake:
-	default:
-	}
+	// A wake-up that arrived after t stopped waiting is stale; left
+	// pending it would cut t's next interval short (S5).
+	t.park.clear()
 	if g.lastHolder != t {
 		g.lastHolder = t
 		g.switchNumber++
@@ -295,20 +285,11 @@ func (g *GIL) Release(t *Thread) {
 		return
 	}
 	g.mu.Lock()
-	woke := g.drop(t)
+	g.drop(t)
 	g.mu.Unlock()
 	at := g.stamp()
 	t.stats.released(at, false)
 	g.record(t, EvRelease, at)
-	if woke {
-		// Let the woken waiter run now. In CPython it is a kernel thread
-		// that the release's futex wake-up puts on an idle CPU at once, so
-		// it takes the GIL while the releasing thread is still in its
-		// system call (the convoy effect). A goroutine made runnable here
-		// would otherwise wait in this processor's run queue until the
-		// releasing goroutine blocks, and lose that race.
-		runtime.Gosched()
-	}
 }
 
 // Final releases the GIL for a thread that is exiting; it never waits.
@@ -352,24 +333,18 @@ func (g *GIL) Yield(t *Thread) {
 }
 
 // drop unlocks and wakes the first waiter; g.mu is held.
-func (g *GIL) drop(t *Thread) bool {
+func (g *GIL) drop(t *Thread) {
 	g.locked = false
 	g.holder = nil
 	g.lastHolder = t
-	return g.wakeOne()
+	g.wakeOne()
 }
 
-// wakeOne hands a wake token to the first waiter; g.mu is held. It
-// reports whether there was a waiter.
-func (g *GIL) wakeOne() bool {
+// wakeOne wakes the first waiter; g.mu is held.
+func (g *GIL) wakeOne() {
 	if len(g.waiters) > 0 {
-		select {
-		case g.waiters[0].wake <- struct{}{}:
-		default:
-		}
-		return true
+		g.waiters[0].park.wake()
 	}
-	return false
 }
 
 // ------------------------------------------------------------ shutdown
@@ -382,10 +357,7 @@ func (g *GIL) Finalize(owner *Thread) {
 	g.finalOwner = owner
 	// Wake the waiters so that they see it and park.
 	for _, w := range g.waiters {
-		select {
-		case w.wake <- struct{}{}:
-		default:
-		}
+		w.park.wake()
 	}
 	g.mu.Unlock()
 }
