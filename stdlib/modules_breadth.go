@@ -6,6 +6,7 @@ package stdlib
 import (
 	_ "gilpy/stdlib/abc"
 	_ "gilpy/stdlib/atexit"
+	_ "gilpy/stdlib/binascii"
 	_ "gilpy/stdlib/bisect"
 	_ "gilpy/stdlib/collections"
 	_ "gilpy/stdlib/functools"
@@ -23,4 +24,5 @@ import (
 	_ "gilpy/stdlib/re"
 	_ "gilpy/stdlib/struct"
 	_ "gilpy/stdlib/weakref"
+	_ "gilpy/stdlib/zlib"
 )
