@@ -534,7 +534,7 @@ func makeRaise(th *Thread, excV, cause Value) error {
 		}
 		e, ok := AsExceptionValue(v)
 		if !ok {
-			return Errorf(TypeError, "calling %s should have returned an instance of BaseException, not %s", t.FullName(), TypeName(v))
+			return Errorf(TypeError, "calling %s should have returned an instance of BaseException, not %s", typeReprString(t), typeReprString(v.Type()))
 		}
 		exc = e
 	} else if e, ok := AsExceptionValue(excV); ok {

@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/cmplx"
 	"strings"
+
+	"gilpy/stdlib/libm"
 )
 
 type complexObject struct {
@@ -46,38 +48,84 @@ func toComplex(v Value) (complex128, bool, error) {
 }
 
 func complexPow(a, b complex128) (Value, error) {
-	if b == 0 {
-		return MakeComplex(1), nil
-	}
-	if a == 0 {
+	var r complex128
+	if imag(b) == 0 && real(b) == math.Floor(real(b)) && math.Abs(real(b)) <= 100 {
+		// Integral exponents by repeated multiplication, as CPython's
+		// c_powi does for small ones, so that (1+2j)**2 is exact.
+		n := int(real(b))
+		if n >= 0 {
+			r = complexPowu(a, n)
+		} else {
+			d := complexPowu(a, -n)
+			if d == 0 {
+				return Null, Errorf(ZeroDivisionError, "0.0 to a negative or complex power")
+			}
+			q, _ := complexQuot(1, d)
+			r, _ = AsComplex(q)
+		}
+	} else if a == 0 {
 		if real(b) < 0 || imag(b) != 0 {
 			return Null, Errorf(ZeroDivisionError, "0.0 to a negative or complex power")
 		}
-		return MakeComplex(0), nil
+	} else {
+		// CPython's _Py_c_pow, with the platform libm as CPython uses it.
+		vabs := libm.Hypot(real(a), imag(a))
+		length := libm.Pow(vabs, real(b))
+		at := libm.Atan2(imag(a), real(a))
+		phase := at * real(b)
+		if imag(b) != 0 {
+			length /= libm.Exp(at * imag(b))
+			phase += imag(b) * libm.Log(vabs)
+		}
+		r = complex(length*libm.Cos(phase), length*libm.Sin(phase))
 	}
-	// Integral exponents by repeated multiplication, as CPython does for
-	// small ones, so that (1+2j)**2 is exact.
-	if imag(b) == 0 && real(b) == math.Trunc(real(b)) && math.Abs(real(b)) <= 100 {
-		n := int(real(b))
-		r := complex(1, 0)
-		base := a
-		neg := n < 0
-		if neg {
-			n = -n
-		}
-		for n > 0 {
-			if n&1 == 1 {
-				r *= base
-			}
-			base *= base
-			n >>= 1
-		}
-		if neg {
-			r = 1 / r
-		}
-		return MakeComplex(r), nil
+	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {
+		return Null, Errorf(OverflowError, "complex exponentiation")
 	}
-	return MakeComplex(cmplx.Pow(a, b)), nil
+	return MakeComplex(r), nil
+}
+
+// complexPowu is CPython's c_powu: x**n for n >= 0 by binary powering.
+func complexPowu(x complex128, n int) complex128 {
+	r, p := complex(1, 0), x
+	for mask := 1; mask > 0 && n >= mask; mask <<= 1 {
+		if n&mask != 0 {
+			r = complexProd(r, p)
+		}
+		p = complexProd(p, p)
+	}
+	return r
+}
+
+// complexProd is CPython's _Py_c_prod (Go's complex multiplication
+// handles infinities differently).
+func complexProd(a, b complex128) complex128 {
+	return complex(real(a)*real(b)-imag(a)*imag(b), real(a)*imag(b)+imag(a)*real(b))
+}
+
+// complexQuot is CPython's _Py_c_quot: Smith's algorithm, scaled by the
+// larger part of the divisor.
+func complexQuot(a, b complex128) (Value, error) {
+	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
+	absBr, absBi := math.Abs(br), math.Abs(bi)
+	var r complex128
+	switch {
+	case absBr >= absBi:
+		if absBr == 0 {
+			return Null, Errorf(ZeroDivisionError, "complex division by zero")
+		}
+		ratio := bi / br
+		denom := br + bi*ratio
+		r = complex((ar+ai*ratio)/denom, (ai-ar*ratio)/denom)
+	case absBi >= absBr:
+		ratio := br / bi
+		denom := br*ratio + bi
+		r = complex((ar*ratio+ai)/denom, (ai*ratio-ar)/denom)
+	default:
+		// At least one of b's parts is NaN.
+		r = complex(math.NaN(), math.NaN())
+	}
+	return MakeComplex(r), nil
 }
 
 // formatComplex is repr(complex).
@@ -118,12 +166,9 @@ func complexBinary(th *Thread, a, b Value, op BinaryOp) (Value, error) {
 	case OpSub:
 		return MakeComplex(x - y), nil
 	case OpMul:
-		return MakeComplex(x * y), nil
+		return MakeComplex(complexProd(x, y)), nil
 	case OpTrueDiv:
-		if y == 0 {
-			return Null, Errorf(ZeroDivisionError, "complex division by zero")
-		}
-		return MakeComplex(x / y), nil
+		return complexQuot(x, y)
 	case OpPow:
 		return complexPow(x, y)
 	case OpFloorDiv, OpMod:
@@ -158,6 +203,19 @@ func initComplexType() {
 					}
 					c = v
 				} else {
+					if _, isC := AsComplex(re); !re.IsNull() && !isC {
+						// complex(x) asks x.__complex__ first.
+						if m := re.Type().Lookup(Intern("__complex__")); !m.IsNull() {
+							r, err := callDescr(th, m, re, nil, nil)
+							if err != nil {
+								return Null, err
+							}
+							if _, ok := AsComplex(r); !ok {
+								return Null, Errorf(TypeError, "__complex__ returned non-complex (type %s)", TypeName(r))
+							}
+							re = r
+						}
+					}
 					if !re.IsNull() {
 						r, ok, err := toComplex(re)
 						if err != nil {

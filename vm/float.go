@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"gilpy/stdlib/libm"
 )
 
 type floatObject struct {
@@ -163,9 +165,8 @@ func hashFloat(f float64) int64 {
 	return h
 }
 
-// compareFloatInt compares a float with an int exactly: -1, 0, 1. NaN
-// compares as unordered (returns 2, which cmpResult treats as "not equal,
-// not less, not greater" only for ==/!=; callers handle NaN first).
+// compareFloatInt compares a float with an int exactly: -1, 0, 1. The
+// float must not be NaN (callers answer NaN comparisons first).
 func compareFloatInt(f float64, i Value) int {
 	if n, ok := intToInt64(i); ok && n > -1<<53 && n < 1<<53 {
 		g := float64(n)
@@ -317,11 +318,12 @@ func floatPow(x, y float64) (Value, error) {
 	if x == 0 && y < 0 && !math.IsInf(y, 0) {
 		return Null, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 	}
-	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
+	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
 		// A negative base with a fractional exponent gives a complex.
 		return complexPow(complex(x, 0), complex(y, 0))
 	}
-	r := math.Pow(x, y)
+	// The platform's pow, as CPython's: Go's differs in the last bit.
+	r := libm.Pow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return Null, Errorf(OverflowError, "(34, 'Numerical result out of range')")
 	}

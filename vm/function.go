@@ -212,6 +212,61 @@ func NewFunction(co *CodeObject, globals *Dict) *Function {
 	return f
 }
 
+// functionNew is types.FunctionType(code, globals, name=None,
+// argdefs=None, closure=None).
+func functionNew(th *Thread, t *Type, args []Value, kwnames []Value) (Value, error) {
+	var codeV, globalsV, name, argdefs, closure Value = Null, Null, None, None, None
+	if err := UnpackArgs("function", args, kwnames, "code", &codeV, "globals", &globalsV, "name?", &name, "argdefs?", &argdefs, "closure?", &closure); err != nil {
+		return Null, err
+	}
+	co, ok := AsCodeObject(codeV)
+	if !ok {
+		return Null, Errorf(TypeError, "function() argument 'code' must be code, not %s", TypeName(codeV))
+	}
+	globals, ok := AsDict(globalsV)
+	if !ok {
+		return Null, Errorf(TypeError, "function() argument 'globals' must be dict, not %s", TypeName(globalsV))
+	}
+	if _, ok := AsStr(name); !ok && !name.IsNone() {
+		return Null, Errorf(TypeError, "arg 3 (name) must be None or string")
+	}
+	defs, ok := AsTuple(argdefs)
+	if !ok && !argdefs.IsNone() {
+		return Null, Errorf(TypeError, "arg 4 (defaults) must be None or tuple")
+	}
+	nfree := co.NumFrees
+	var cells []*Cell
+	if closure.IsNone() {
+		if nfree > 0 {
+			return Null, Errorf(TypeError, "arg 5 (closure) must be tuple")
+		}
+	} else {
+		tup, ok := AsTuple(closure)
+		if !ok {
+			return Null, Errorf(TypeError, "arg 5 (closure) must be None or tuple")
+		}
+		if len(tup.items) != nfree {
+			return Null, Errorf(ValueError, "%s requires closure of length %d, not %d", co.Name, nfree, len(tup.items))
+		}
+		for _, c := range tup.items {
+			cell, ok := AsCell(c)
+			if !ok {
+				return Null, Errorf(TypeError, "arg 5 (closure) expected cell, found %s", TypeName(c))
+			}
+			cells = append(cells, cell)
+		}
+	}
+	f := NewFunction(co, globals)
+	if !name.IsNone() {
+		f.name = name
+	}
+	if defs != nil {
+		f.defaults = append([]Value(nil), defs.items...)
+	}
+	f.closure = cells
+	return f.Value(), nil
+}
+
 // Code is the function's code object.
 func (f *Function) Code() *CodeObject { return f.code }
 
@@ -265,6 +320,7 @@ func initFunctionType() {
 	initBuiltinType(FunctionType, TypeSpec{
 		Name: "function", Layout: functionLayout.info, Final: true, HasDict: true,
 		Slots: Slots{
+			New:      functionNew,
 			Repr:     functionRepr,
 			DescrGet: functionDescrGet,
 			Call: func(th *Thread, self Value, args []Value, kw []Value) (Value, error) {
@@ -489,6 +545,17 @@ func initCellAndCodeTypes() {
 				return MakeInt(int64(n)), nil
 			}},
 			{Name: "co_stacksize", Get: func(th *Thread, v Value) (Value, error) { return MakeInt(int64(co(v).StackSize)), nil }},
+			{Name: "co_code", Get: func(th *Thread, v Value) (Value, error) { return codeBytes(co(v)), nil }},
+			{Name: "co_lnotab", Get: func(th *Thread, v Value) (Value, error) { return codeLnotab(co(v)), nil }},
+		},
+		Methods: []*BuiltinMethod{
+			{Name: "co_lines", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
+				return newListIterFor(NewList(codeLines(co(args[0])))), nil
+			}},
+			{Name: "co_positions", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
+				return newListIterFor(NewList(codePositions(co(args[0])))), nil
+			}},
+			{Name: "replace", Fn: codeReplace},
 		},
 	})
 }

@@ -150,7 +150,7 @@ func (g *Generator) resume(th *Thread, v Value, throw error) (result Value, done
 		g.frame = nil
 		exc := AsException(err)
 		// PEP 479: StopIteration escaping a generator is a RuntimeError.
-		if exc.Matches(StopIteration) && throw != exc {
+		if exc.Matches(StopIteration) {
 			e := Errorf(RuntimeError, "%s raised StopIteration", g.kindName())
 			e.cause = exc.Value()
 			e.suppressContext = true
@@ -195,19 +195,59 @@ func (g *Generator) delegate() Value {
 // Throw is gen.throw(exc): raise exc at the suspension point (delegating to
 // the sub-iterator of a yield from/await first, as _gen_throw does).
 func (g *Generator) Throw(th *Thread, exc *Exception) (Value, bool, error) {
+	return g.throw(th, thrown{exc: exc})
+}
+
+// thrown is what is being thrown into a generator: an exception already
+// made (by Go callers), or gen.throw()'s arguments as given, which are
+// turned into an exception only where CPython does (throw_here), so that
+// a delegate's own throw() method receives them unchanged.
+type thrown struct {
+	exc  *Exception
+	args []Value // typ[, val[, tb]]
+}
+
+func (t thrown) exception(th *Thread) (*Exception, error) {
+	if t.exc != nil {
+		return t.exc, nil
+	}
+	return throwArgs(th, t.args)
+}
+
+// matches is PyErr_GivenExceptionMatches on the thrown type or instance.
+func (t thrown) matches(typ *Type) bool {
+	if t.exc != nil {
+		return t.exc.Matches(typ)
+	}
+	v := t.args[0]
+	if ty, ok := AsType(v); ok {
+		return ty.IsSubtype(typ)
+	}
+	return v.Type().IsSubtype(typ)
+}
+
+// callArgs are the arguments for a delegate's throw() method.
+func (t thrown) callArgs() []Value {
+	if t.exc != nil {
+		return []Value{t.exc.typ.Value(), t.exc.Value(), tracebackValue(t.exc)}
+	}
+	return t.args
+}
+
+func (g *Generator) throw(th *Thread, t thrown) (Value, bool, error) {
 	if yf := g.delegate(); !yf.IsNull() {
 		var r Value
 		var done bool
 		var err error
 		g.state = genRunning
-		if exc.Matches(GeneratorExit) {
+		if t.matches(GeneratorExit) {
 			err = closeIter(th, yf)
 			g.state = genSuspended
 			if err == nil {
-				return g.throwHere(th, exc)
+				return g.throwThrown(th, t)
 			}
 		} else if sub, ok := AsGenerator(yf); ok {
-			r, done, err = sub.Throw(th, exc)
+			r, done, err = sub.throw(th, t)
 			g.state = genSuspended
 			if err == nil && !done {
 				return r, false, nil
@@ -223,9 +263,9 @@ func (g *Generator) Throw(th *Thread, exc *Exception) (Value, bool, error) {
 			}
 			if meth.IsNull() {
 				g.state = genSuspended
-				return g.throwHere(th, exc)
+				return g.throwThrown(th, t)
 			}
-			r, err = Call(th, meth, []Value{exc.typ.Value(), exc.Value(), tracebackValue(exc)}, nil)
+			r, err = Call(th, meth, t.callArgs(), nil)
 			g.state = genSuspended
 			if err == nil {
 				return r, false, nil
@@ -238,6 +278,16 @@ func (g *Generator) Throw(th *Thread, exc *Exception) (Value, bool, error) {
 			return g.finishDelegation(th, StopIterationValue(e), nil)
 		}
 		return g.finishDelegation(th, Null, e)
+	}
+	return g.throwThrown(th, t)
+}
+
+// throwThrown is throw_here for t: arguments that make no exception are a
+// TypeError for the caller, and the generator is left as it was.
+func (g *Generator) throwThrown(th *Thread, t thrown) (Value, bool, error) {
+	exc, err := t.exception(th)
+	if err != nil {
+		return Null, false, err
 	}
 	return g.throwHere(th, exc)
 }
@@ -563,7 +613,11 @@ func throwArgs(th *Thread, args []Value) (*Exception, error) {
 			if err != nil {
 				return nil, err
 			}
-			exc = asException(v)
+			e, ok := AsExceptionValue(v)
+			if !ok {
+				return nil, Errorf(TypeError, "calling %s should have returned an instance of BaseException, not %s", typeReprString(t), TypeName(v))
+			}
+			exc = e
 		}
 	} else if e, ok := AsExceptionValue(typ); ok {
 		if !val.IsNone() {
@@ -585,11 +639,10 @@ func throwArgs(th *Thread, args []Value) (*Exception, error) {
 
 func genThrowMethod(th *Thread, args []Value, kw []Value) (Value, error) {
 	g := generatorLayout.Must(args[0])
-	exc, err := throwArgs(th, args[1:])
-	if err != nil {
+	if err := ArgCount("throw", args[1:], 1, 3); err != nil {
 		return Null, err
 	}
-	r, done, err := g.Throw(th, exc)
+	r, done, err := g.throw(th, thrown{args: args[1:]})
 	if err != nil {
 		return Null, err
 	}

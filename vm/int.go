@@ -420,7 +420,18 @@ func intPow(th *Thread, a, b Value) (Value, error) {
 		}
 	}
 	xb := ToBig(a)
-	if !bb.IsInt64() || (bb.Int64() > 1<<32 && xb.CmpAbs(big.NewInt(1)) > 0) {
+	if xb.CmpAbs(big.NewInt(1)) <= 0 {
+		// 0, 1 and -1 to any power (the exponent is positive here),
+		// however large.
+		switch {
+		case xb.Sign() == 0:
+			return MakeInt(0), nil
+		case xb.Sign() > 0 || bb.Bit(0) == 0:
+			return MakeInt(1), nil
+		}
+		return MakeInt(-1), nil
+	}
+	if !bb.IsInt64() || bb.Int64() > 1<<32 {
 		return Null, Errorf(MemoryError, "")
 	}
 	if th != nil {
@@ -739,6 +750,9 @@ func intCompare(th *Thread, a, b Value, op CompareOp) (Value, error) {
 		return MakeBool(cmpResult(ToBig(a).Cmp(ToBig(b)), op)), nil
 	}
 	if f, ok := floatValue(b); ok {
+		if math.IsNaN(f) {
+			return MakeBool(op == CmpNE), nil
+		}
 		return MakeBool(cmpResult(-compareFloatInt(f, a), op)), nil
 	}
 	return NotImplemented, nil

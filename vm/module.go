@@ -614,11 +614,20 @@ func importStar(th *Thread, f *Frame, mod Value) error {
 		if err != nil {
 			return Errorf(ImportError, "from-import-* object has no __dict__ and no __all__")
 		}
-		dd, ok := AsDict(d)
-		if !ok {
-			return Errorf(ImportError, "from-import-* object has no __dict__ and no __all__")
+		// Any mapping will do (a class's __dict__ is a mappingproxy).
+		var keys []Value
+		if dd, ok := AsDict(d); ok {
+			keys = dd.Keys()
+		} else {
+			kv, err := CallMethod(th, d, "keys")
+			if err != nil {
+				return err
+			}
+			if keys, err = SeqToSlice(th, kv); err != nil {
+				return err
+			}
 		}
-		for _, k := range dd.Keys() {
+		for _, k := range keys {
 			if s, ok := AsStr(k); ok && !strings.HasPrefix(s.s, "_") {
 				names = append(names, k)
 			}

@@ -291,6 +291,13 @@ func GenericSetAttr(th *Thread, self Value, name *Str, v Value) error {
 
 // ------------------------------------------------------------------- type
 
+// typeReprString is repr() of a type, for error messages.
+func typeReprString(t *Type) string {
+	r, _ := typeRepr(nil, t.Value())
+	s, _ := AsStr(r)
+	return s.s
+}
+
 func typeRepr(th *Thread, self Value) (Value, error) {
 	t, _ := AsType(self)
 	return MakeStr("<class '" + t.FullName() + "'>"), nil

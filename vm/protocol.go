@@ -514,6 +514,16 @@ func BinaryOperation(th *Thread, a, b Value, op BinaryOp) (Value, error) {
 			slotB = nil
 		}
 	}
+	if slotA != nil && slotB != nil && seqOperand(ta, op) && !seqOperand(tb, op) {
+		// a's + or * is a sequence's concatenation or repetition, which
+		// CPython tries only after both operands' number slots: b's
+		// reflected method goes first.
+		r, err := slotB(th, a, b)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+		slotB = nil
+	}
 	if slotA != nil {
 		if slotB != nil && tb.IsSubtype(ta) {
 			r, err := slotB(th, a, b)
@@ -538,6 +548,19 @@ func BinaryOperation(th *Thread, a, b Value, op BinaryOp) (Value, error) {
 		// them through the sequence protocol is folded into Binary here.
 	}
 	return Null, binaryTypeError(a, b, op, "")
+}
+
+// seqOperand reports whether t's op slot is a builtin sequence's
+// concatenation or repetition (CPython's sq_concat / sq_repeat).
+func seqOperand(t *Type, op BinaryOp) bool {
+	if (op != OpAdd && op != OpMul) || t.pyBinary&(uint32(1)<<uint(op)) != 0 {
+		return false
+	}
+	switch binarySlotOwner(t, op) {
+	case StrType, ListType, TupleType, BytesType, ByteArrayType:
+		return true
+	}
+	return false
 }
 
 // sameBinarySlot reports whether two types share the same binary slot for

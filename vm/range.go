@@ -88,13 +88,13 @@ func rangeGetItem(th *Thread, v, key Value) (Value, error) {
 	r := rangeLayout.Must(v)
 	n := r.length()
 	if s, ok := AsSlice(key); ok {
-		start, _, step, cnt, err := s.Indices(th, int(n))
+		start, stop, step, _, err := s.Indices(th, int(n))
 		if err != nil {
 			return Null, err
 		}
-		ns := r.start + int64(start)*r.step
-		nstep := r.step * int64(step)
-		return NewRange(ns, ns+int64(cnt)*nstep, nstep), nil
+		// As CPython's compute_slice: the bounds map through the range
+		// (so range(4)[1::2] is range(1, 4, 2), not range(1, 5, 2)).
+		return NewRange(r.start+int64(start)*r.step, r.start+int64(stop)*r.step, r.step*int64(step)), nil
 	}
 	i, err := indexArg(th, key, "range")
 	if err != nil {

@@ -156,6 +156,16 @@ func addSlotWrappers(t *Type, own *Slots) {
 			if !sub.IsSubtype(t) {
 				return Null, Errorf(TypeError, "%s.__new__(%s): %s is not a subtype of %s", t.Name, sub.Name, sub.Name, t.Name)
 			}
+			// As CPython's tp_new_wrapper: the nearest base of sub whose
+			// __new__ is not written in Python must use this very
+			// __new__ (object.__new__(dict) would skip dict's own).
+			staticbase := sub
+			for staticbase != nil && newIsPython(staticbase) {
+				staticbase = staticbase.Base
+			}
+			if own, _ := t.dict.getStr(dunderNew); staticbase != nil && !staticbase.Lookup(dunderNew).Is(own) {
+				return Null, Errorf(TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t.Name, sub.Name, staticbase.Name)
+			}
 			return newFn(th, sub, args[1:], kw)
 		})
 		bf.self = t.Value()
@@ -720,6 +730,17 @@ func bindDescr(th *Thread, f Value, obj Value, t *Type) (Value, error) {
 	return f, nil
 }
 
+// newIsPython reports whether t's __new__ is written in Python (its New
+// slot is then CPython's slot_tp_new).
+func newIsPython(t *Type) bool {
+	v := t.Lookup(dunderNew)
+	if sm, ok := castExact[staticMethod](v, StaticMethodType); ok {
+		v = sm.fn
+	}
+	_, ok := AsFunction(v)
+	return ok
+}
+
 // installDispatcher gives t's slot a Go function that calls the dunder.
 func installDispatcher(t *Type, id slotID) {
 	s := &t.Slots
@@ -863,14 +884,9 @@ func installDispatcher(t *Type, id slotID) {
 		}
 	case sNext:
 		s.Next = func(th *Thread, self Value) (Value, error) {
-			r, err := callSpecial(th, self, "__next__")
-			if err != nil {
-				if e := AsException(err); e.Type() == StopIteration {
-					return Null, nil
-				}
-				return Null, err
-			}
-			return r, nil
+			// A StopIteration raised by __next__ stays an error: its
+			// value matters to next() and yield from.
+			return callSpecial(th, self, "__next__")
 		}
 	case sLen:
 		s.Len = func(th *Thread, self Value) (int, error) {
