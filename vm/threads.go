@@ -148,18 +148,30 @@ func (th *Thread) Wait(ch <-chan struct{}, timeout time.Duration) (bool, error) 
 // which is why, in CPython, sleep(0) next to a CPU-bound thread costs a
 // whole switch interval (the convoy effect, O7).
 func (th *Thread) Sleep(d time.Duration) error {
-	if d <= 0 {
+	if d < shortSleep {
+		// A short sleep is a plain nanosleep, as CPython's is: Go's timers
+		// fire on a millisecond tick when the process is busy, which would
+		// make sleep(0.0002) last a millisecond. A signal is handled when
+		// it returns, at most shortSleep later.
 		if err := th.RunSignalHandlers(); err != nil {
 			return err
 		}
+		if d < 0 {
+			d = 0
+		}
 		th.ReleaseGIL()
-		_ = unix.Nanosleep(&unix.Timespec{}, nil)
+		ts := unix.NsecToTimespec(int64(d))
+		for unix.Nanosleep(&ts, &ts) == unix.EINTR {
+		}
 		th.AcquireGIL()
-		return nil
+		return th.RunSignalHandlers()
 	}
 	_, err := th.Wait(nil, d)
 	return err
 }
+
+// shortSleep is the length below which Sleep does not use Go's timers.
+const shortSleep = 20 * time.Millisecond
 
 // PauseForSignal is signal.pause in the main thread: it waits, with the
 // GIL released, until a signal arrives, then runs the handlers and
