@@ -319,34 +319,6 @@ func (th *Thread) loadGlobalSlow(f *Frame, co *CodeObject, arg int) (Value, erro
 	return Null, nameError(name)
 }
 
-// attrCacheFor fills an inline cache describing how name resolves on t.
-func attrCacheFor(t *Type, name *Str) *inlineCache {
-	c := &inlineCache{name: name, typ: t, typeVer: t.version}
-	if t.version == 0 || t.flags&flagHasGetattr != 0 || !isGenericGetAttr(t) {
-		return nil
-	}
-	descr := t.Lookup(name)
-	if descr.IsNull() {
-		c.kind = attrInstance
-		return c
-	}
-	dt := descr.Type()
-	switch {
-	case dt.DescrGet != nil && dt.DescrSet != nil:
-		c.kind = attrDataDescr
-		c.value = descr
-	case dt == FunctionType:
-		c.kind = attrMethod
-		c.value = descr
-	case dt.DescrGet == nil:
-		c.kind = attrClassValue
-		c.value = descr
-	default:
-		return nil
-	}
-	return c
-}
-
 // isGenericGetAttr reports whether t's GetAttr is object.__getattribute__.
 func isGenericGetAttr(t *Type) bool {
 	ga := t.Lookup(dunderGetattribute)
@@ -356,26 +328,15 @@ func isGenericGetAttr(t *Type) bool {
 
 func (th *Thread) loadAttrSlow(co *CodeObject, arg int, obj Value) (Value, error) {
 	name := co.names[co.Caches[arg].Name]
-	v, err := GetAttr(th, obj, name)
-	if err != nil || !obj.IsHeap() {
-		return v, err
-	}
-	t := obj.Type()
-	if c := attrCacheFor(t, name); c != nil {
-		if c.kind == attrInstance {
-			d := obj.header().dict
-			if d == nil || d.nonStr {
-				return v, nil
-			}
-			i := d.lookupStr(name)
-			if i < 0 {
-				return v, nil
-			}
-			c.hint = i
+	if m, ok := castExact[Module](obj, ModuleType); ok {
+		if i := m.dict.lookupStr(name); i >= 0 {
+			// A module attribute: cached by the dict's keys version,
+			// which also tells one module's dict from another's.
+			co.caches[arg].Store(&inlineCache{name: name, typ: ModuleType, kind: attrModule, globalsVer: m.dict.keysVersion, index: i})
+			return m.dict.entries[i].value, nil
 		}
-		co.caches[arg].Store(c)
 	}
-	return v, nil
+	return GetAttr(th, obj, name)
 }
 
 func (th *Thread) storeAttrSlow(co *CodeObject, arg int, obj, v Value) error {
@@ -383,24 +344,9 @@ func (th *Thread) storeAttrSlow(co *CodeObject, arg int, obj, v Value) error {
 	if err := SetAttr(th, obj, name, v); err != nil {
 		return err
 	}
-	if !obj.IsHeap() {
-		return nil
-	}
-	t := obj.Type()
-	if t.version == 0 || !t.IsHeapType() || !isGenericSetAttr(t) {
-		return nil
-	}
-	if !t.Lookup(name).IsNull() || !t.hasDict {
-		return nil
-	}
-	d := obj.header().dict
-	if d == nil || d.nonStr {
-		return nil
-	}
-	if i := d.lookupStr(name); i >= 0 {
-		co.caches[arg].Store(&inlineCache{name: name, typ: t, typeVer: t.version, kind: attrInstance, hint: i})
-		if d.used > t.dictHint {
-			t.dictHint = d.used
+	if obj.IsHeap() {
+		if c := typeStoreCache(obj.Type(), name); c != nil {
+			co.caches[arg].Store(c)
 		}
 	}
 	return nil
@@ -417,24 +363,16 @@ func isGenericSetAttr(t *Type) bool {
 func (th *Thread) loadMethodSlow(co *CodeObject, arg int, obj Value) (Value, Value, error) {
 	name := co.names[co.Caches[arg].Name]
 	t := obj.Type()
-	if isGenericGetAttr(t) && t.flags&flagHasGetattr == 0 {
-		descr := t.Lookup(name)
-		if !descr.IsNull() {
-			dt := descr.Type()
-			if dt == FunctionType || dt == MethodDescriptorType {
-				shadowed := false
-				if obj.IsHeap() {
-					if d := obj.header().dict; d != nil {
-						_, shadowed = d.getStr(name)
-					}
-				}
-				if !shadowed {
-					if t.version != 0 {
-						co.caches[arg].Store(&inlineCache{name: name, typ: t, typeVer: t.version, kind: attrMethod, value: descr})
-					}
-					return descr, obj, nil
-				}
+	if c := typeAttrCache(t, name, obj); c != nil && (c.kind == attrMethod || c.kind == attrMethodDescr) {
+		shadowed := false
+		if obj.IsHeap() {
+			if d := obj.header().dict; d != nil {
+				_, shadowed = d.getStr(name)
 			}
+		}
+		if !shadowed {
+			co.caches[arg].Store(c)
+			return c.value, obj, nil
 		}
 	}
 	v, err := GetAttr(th, obj, name)

@@ -276,9 +276,23 @@ reload:
 		case code.LOAD_ATTR:
 			obj := slots[sp-1]
 			var v Value
-			if c := co.caches[arg].Load(); c != nil && obj.p != nil && !isTag(obj.p) {
+			if obj.p != nil && !isTag(obj.p) {
 				h := obj.header()
-				if h.typ == c.typ && h.typ.version == c.typeVer {
+				c := co.caches[arg].Load()
+				if c != nil && c.kind == attrModule {
+					if m, ok := castExact[Module](obj, ModuleType); ok && m.dict.keysVersion == c.globalsVer {
+						slots[sp-1] = m.dict.entries[c.index].value
+						continue
+					}
+					c = nil
+				}
+				if c == nil || h.typ != c.typ || h.typ.version != c.typeVer {
+					// Another type than last time: its shared entry.
+					if c = typeAttrCache(h.typ, co.names[co.Caches[arg].Name], obj); c != nil {
+						co.caches[arg].Store(c)
+					}
+				}
+				if c != nil {
 					switch c.kind {
 					case attrInstance:
 						if d := h.dict; d != nil {
@@ -299,7 +313,7 @@ reload:
 							continue
 						}
 					case attrDataDescr:
-						v, err = c.typ.Lookup(c.name).Type().DescrGet(th, c.value, obj, c.typ)
+						v, err = c.value.Type().DescrGet(th, c.value, obj, c.typ)
 						if err != nil {
 							goto onError
 						}
@@ -324,6 +338,13 @@ reload:
 			sp -= 2
 			if c := co.caches[arg].Load(); c != nil && c.kind == attrInstance && obj.p != nil && !isTag(obj.p) {
 				h := obj.header()
+				if h.typ != c.typ || h.typ.version != c.typeVer {
+					// Another type than last time: its shared entry.
+					if c2 := typeStoreCache(h.typ, c.name); c2 != nil {
+						c = c2
+						co.caches[arg].Store(c)
+					}
+				}
 				if h.typ == c.typ && h.typ.version == c.typeVer {
 					// The type has no descriptor for the name: the value
 					// goes straight into the instance dict.
@@ -364,7 +385,7 @@ reload:
 
 		case code.LOAD_METHOD:
 			obj := slots[sp-1]
-			if c := co.caches[arg].Load(); c != nil && c.kind == attrMethod {
+			if c := co.caches[arg].Load(); c != nil && (c.kind == attrMethod || c.kind == attrMethodDescr) {
 				if obj.p != nil && !isTag(obj.p) {
 					h := obj.header()
 					if h.typ == c.typ && h.typ.version == c.typeVer {

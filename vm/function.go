@@ -54,9 +54,10 @@ const (
 	attrNone       attrCacheKind = iota
 	attrInstance                 // instance dict, with an index hint
 	attrMethod                   // a function found on the type, no shadowing instance attr
+	attrMethodDescr              // a builtin method descriptor on the type (LOAD_METHOD only)
 	attrClassValue               // a non-descriptor class attribute, no instance dict entry
 	attrDataDescr                // a data descriptor on the type
-	attrModule                   // module attribute: dict entry hint
+	attrModule                   // module attribute: entry index in a dict of this keys version
 )
 
 var codeObjectLayout = NewLayout[CodeObject]("code")
