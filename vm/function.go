@@ -51,13 +51,13 @@ type inlineCache struct {
 type attrCacheKind uint8
 
 const (
-	attrNone       attrCacheKind = iota
-	attrInstance                 // instance dict, with an index hint
-	attrMethod                   // a function found on the type, no shadowing instance attr
-	attrMethodDescr              // a builtin method descriptor on the type (LOAD_METHOD only)
-	attrClassValue               // a non-descriptor class attribute, no instance dict entry
-	attrDataDescr                // a data descriptor on the type
-	attrModule                   // module attribute: entry index in a dict of this keys version
+	attrNone        attrCacheKind = iota
+	attrInstance                  // instance dict, with an index hint
+	attrMethod                    // a function found on the type, no shadowing instance attr
+	attrMethodDescr               // a builtin method descriptor on the type (LOAD_METHOD only)
+	attrClassValue                // a non-descriptor class attribute, no instance dict entry
+	attrDataDescr                 // a data descriptor on the type
+	attrModule                    // module attribute: entry index in a dict of this keys version
 )
 
 var codeObjectLayout = NewLayout[CodeObject]("code")
