@@ -469,18 +469,7 @@ func listMethods() []*BuiltinMethod {
 			}
 			return None, nil
 		}},
-		{Name: "sort", Fn: func(th *Thread, args []Value, kwnames []Value) (Value, error) {
-			var self Value
-			var key, reverse Value = None, False
-			if err := UnpackArgs("sort", args, kwnames, "self", &self, "*", "key?", &key, "reverse?", &reverse); err != nil {
-				return Null, err
-			}
-			rev, err := Truth(th, reverse)
-			if err != nil {
-				return Null, err
-			}
-			return None, ListSort(th, listLayout.Must(self), key, rev)
-		}},
+		{Name: "sort", Fn: listSortMethod, Doc: listSortDoc},
 		{Name: "__reversed__", Fn: func(th *Thread, args []Value, kw []Value) (Value, error) {
 			return newListRevIter(args[0]), nil
 		}},
@@ -491,22 +480,57 @@ func listMethods() []*BuiltinMethod {
 	}
 }
 
-// ListSort sorts l in place, stably, as list.sort(key=, reverse=).
-// While it runs the list looks empty, so a comparison that mutates it is
-// detected afterwards (CPython raises "list modified during sort").
+const listSortDoc = `Sort the list in ascending order and return None.
+
+The sort is in-place (i.e. the list itself is modified) and stable (i.e. the
+order of two equal elements is maintained).
+
+If a key function is given, apply it once to each list item and sort them,
+ascending or descending, according to their function values.
+
+The reverse flag can be set to sort in descending order.`
+
+// listSortMethod is list.sort(*, key=None, reverse=False).
+func listSortMethod(th *Thread, args []Value, kwnames []Value) (Value, error) {
+	if len(args)-len(kwnames) > 1 {
+		return Null, Errorf(TypeError, "sort() takes no positional arguments")
+	}
+	var self Value
+	var key, reverse Value = None, False
+	if err := UnpackArgs("sort", args, kwnames, "self", &self, "*", "key?", &key, "reverse?", &reverse); err != nil {
+		return Null, err
+	}
+	// reverse is a C int (Argument Clinic's bool(accept={int})).
+	rev := reverse.IsTrue()
+	if !reverse.IsBool() {
+		r, err := Index(th, reverse)
+		if err != nil {
+			return Null, err
+		}
+		n, ok := intToInt64(r)
+		if !ok || n != int64(int32(n)) {
+			return Null, Errorf(OverflowError, "Python int too large to convert to C int")
+		}
+		rev = n != 0
+	}
+	return None, ListSort(th, listLayout.Must(self), key, rev)
+}
+
+// ListSort sorts l in place as list.sort(key=, reverse=) (sort.go). While it
+// runs the list is empty, as in CPython: the key function and __lt__ see
+// an empty list, and anything they store in it is dropped at the end with
+// "list modified during sort". An exception from the key function leaves
+// the list as it was; one from a comparison leaves the permutation
+// CPython leaves.
 func ListSort(th *Thread, l *List, key Value, reverse bool) error {
 	items := l.items
 	l.items = nil
 	var keys []Value
-	if !key.IsNone() {
-		keys = make([]Value, len(items))
-		for i, x := range items {
-			k, err := Call(th, key, []Value{x}, nil)
-			if err != nil {
-				l.items = items
-				return err
-			}
-			keys[i] = k
+	if !key.IsNone() && len(items) > 0 {
+		var err error
+		if keys, err = sortKeys(th, items, key); err != nil {
+			l.items = items
+			return err
 		}
 	}
 	err := sortValues(th, items, keys, reverse)
